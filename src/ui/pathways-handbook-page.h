@@ -1,0 +1,30 @@
+/* pathways-handbook-page.h: the Handbook area — page tree, rendered page, history, find.
+ *
+ * SPDX-FileCopyrightText: 2026 The Pathways authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pathways-handbook.h"
+#include "pathways-markdown-view.h"
+
+G_BEGIN_DECLS
+
+#define PATHWAYS_TYPE_HANDBOOK_PAGE (pathways_handbook_page_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysHandbookPage, pathways_handbook_page, PATHWAYS, HANDBOOK_PAGE,
+                      GtkWidget)
+
+void                  pathways_handbook_page_set_settings     (PathwaysHandbookPage *self,
+                                                               GSettings            *settings);
+void                  pathways_handbook_page_open             (PathwaysHandbookPage *self,
+                                                               GFile                *folder,
+                                                               const char           *page);
+PathwaysHandbook     *pathways_handbook_page_get_handbook     (PathwaysHandbookPage *self);
+const char           *pathways_handbook_page_get_current_page (PathwaysHandbookPage *self);
+PathwaysMarkdownView *pathways_handbook_page_get_view         (PathwaysHandbookPage *self);
+const char           *pathways_handbook_page_get_notice       (PathwaysHandbookPage *self);
+const char           *pathways_handbook_page_get_status       (PathwaysHandbookPage *self);
+
+G_END_DECLS

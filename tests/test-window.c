@@ -1,0 +1,323 @@
+/* test-window.c: the Handbook area under a real display — open a handbook, follow links
+ * and anchors, go back and forward, find in page, and the calm messages for bad folders.
+ *
+ * SPDX-FileCopyrightText: 2026 The Pathways authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "pathways-handbook-page.h"
+
+typedef struct
+{
+  GtkWidget            *window;
+  PathwaysHandbookPage *page;
+  GSettings            *settings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 600);
+  fixture->page = g_object_new (PATHWAYS_TYPE_HANDBOOK_PAGE, NULL);
+  pathways_handbook_page_set_settings (fixture->page, fixture->settings);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_settings_reset (fixture->settings, "handbook-folder");
+  g_settings_reset (fixture->settings, "last-page");
+  g_clear_object (&fixture->settings);
+}
+
+typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
+
+static gboolean
+wait_until (Fixture       *fixture,
+            Condition      condition,
+            gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (fixture, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+page_is (Fixture       *fixture,
+         gconstpointer  path)
+{
+  return g_strcmp0 (pathways_handbook_page_get_current_page (fixture->page), path) == 0;
+}
+
+static gboolean
+has_status (Fixture       *fixture,
+            gconstpointer  data)
+{
+  return pathways_handbook_page_get_status (fixture->page) != NULL;
+}
+
+static char *
+view_text (Fixture *fixture)
+{
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (pathways_handbook_page_get_view (fixture->page)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+text_contains (Fixture       *fixture,
+               gconstpointer  needle)
+{
+  g_autofree char *text = view_text (fixture);
+
+  return strstr (text, needle) != NULL;
+}
+
+static gboolean
+has_notice (Fixture       *fixture,
+            gconstpointer  data)
+{
+  return pathways_handbook_page_get_notice (fixture->page) != NULL;
+}
+
+/* Lets layout and scrolling (done in idles and on frames) settle. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static char *
+fixture_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "handbook-window", NULL);
+}
+
+static void
+open_fixture (Fixture    *fixture,
+              const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  pathways_handbook_page_open (fixture->page, folder, NULL);
+  g_assert_true (wait_until (fixture, page_is, "index.md"));
+}
+
+static void
+follow (Fixture    *fixture,
+        const char *href)
+{
+  g_signal_emit_by_name (pathways_handbook_page_get_view (fixture->page), "link-activated", href);
+}
+
+static void
+test_open_and_follow_links (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  open_fixture (fixture, dir);
+  g_assert_true (text_contains (fixture, "Fixture home"));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Fixture home — Pathways");
+
+  /* A relative link opens the page, titled from its front matter. */
+  follow (fixture, "guides/guide.md");
+  g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "The guide — Pathways");
+  g_assert_false (text_contains (fixture, "title: The guide"));
+
+  /* Back and forward walk the history. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.back", NULL);
+  g_assert_true (wait_until (fixture, page_is, "index.md"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.forward", NULL);
+  g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
+
+  /* A folder link lands on the folder's index page. */
+  follow (fixture, "../");
+  g_assert_true (wait_until (fixture, page_is, "index.md"));
+}
+
+static void
+test_anchor_scrolls (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  PathwaysMarkdownView *view = pathways_handbook_page_get_view (fixture->page);
+  GtkAdjustment *vadj;
+
+  open_fixture (fixture, dir);
+
+  /* "#second" does not match the slug "second-part-b-2" exactly: it still lands there. */
+  follow (fixture, "guides/guide.md#second");
+  g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
+  settle ();
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+
+  /* Back to the top of the home page. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.back", NULL);
+  g_assert_true (wait_until (fixture, page_is, "index.md"));
+  settle ();
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+}
+
+static void
+test_refused_and_missing_links_stay (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+
+  open_fixture (fixture, dir);
+  follow (fixture, "javascript:alert(1)");
+  follow (fixture, "../../../etc/passwd");
+  follow (fixture, "no-such-page.md");
+  settle ();
+  g_assert_true (page_is (fixture, "index.md"));
+  g_assert_true (text_contains (fixture, "Fixture home"));
+}
+
+static void
+test_find_in_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  PathwaysMarkdownView *view = pathways_handbook_page_get_view (fixture->page);
+  GtkWidget *focus;
+
+  open_fixture (fixture, dir);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.find", NULL);
+  settle ();
+
+  /* Ctrl+F puts the keyboard in the find entry: typing there finds in the page. */
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "needle");
+  settle ();
+  g_assert_cmpuint (pathways_markdown_view_get_find_position (view), ==, 1);
+
+  /* Enter goes to the next match, and wraps around after the last. */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY), "activate");
+  g_assert_cmpuint (pathways_markdown_view_get_find_position (view), ==, 2);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY), "activate");
+  g_assert_cmpuint (pathways_markdown_view_get_find_position (view), ==, 1);
+}
+
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path ("/nonexistent/pathways-handbook");
+
+  pathways_handbook_page_open (fixture->page, folder, NULL);
+  g_assert_true (wait_until (fixture, has_status, NULL));
+  g_assert_nonnull (strstr (pathways_handbook_page_get_status (fixture->page),
+                            "/nonexistent/pathways-handbook"));
+  g_assert_null (pathways_handbook_page_get_current_page (fixture->page));
+}
+
+static void
+test_empty_folder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pathways-empty-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  pathways_handbook_page_open (fixture->page, folder, NULL);
+  g_assert_true (wait_until (fixture, has_status, NULL));
+  g_assert_nonnull (strstr (pathways_handbook_page_get_status (fixture->page), "No Pages"));
+  g_rmdir (dir);
+}
+
+static void
+test_page_edited_and_deleted_on_disk (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pathways-watch-XXXXXX", NULL);
+  g_autofree char *index = g_build_filename (dir, "index.md", NULL);
+
+  g_assert_true (g_file_set_contents (index, "# Before\n\nThe first version.\n", -1, NULL));
+  open_fixture (fixture, dir);
+  g_assert_true (text_contains (fixture, "The first version."));
+
+  /* An edit on disk re-renders the page in place. */
+  g_assert_true (g_file_set_contents (index, "# After\n\nThe second version.\n", -1, NULL));
+  g_assert_true (wait_until (fixture, text_contains, "The second version."));
+
+  /* Deleting it keeps what was read and says so. */
+  g_assert_cmpint (g_unlink (index), ==, 0);
+  g_assert_true (wait_until (fixture, has_notice, NULL));
+  g_assert_true (text_contains (fixture, "The second version."));
+  g_rmdir (dir);
+}
+
+static void
+test_invalid_utf8_page_has_notice (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pathways-utf8-XXXXXX", NULL);
+  g_autofree char *index = g_build_filename (dir, "index.md", NULL);
+  static const char latin1[] = "# Caf\xe9\n\nCr\xe8me br\xfbl\xe9e for the team.\n";
+
+  g_assert_true (g_file_set_contents (index, latin1, sizeof latin1 - 1, NULL));
+  open_fixture (fixture, dir);
+  g_assert_true (text_contains (fixture, "for the team."));
+  g_assert_true (text_contains (fixture, "\xef\xbf\xbd"));  /* U+FFFD */
+  g_assert_nonnull (pathways_handbook_page_get_notice (fixture->page));
+  g_unlink (index);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/pathways/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("open-and-follow-links", test_open_and_follow_links);
+  ADD ("anchor-scrolls", test_anchor_scrolls);
+  ADD ("refused-and-missing-links-stay", test_refused_and_missing_links_stay);
+  ADD ("find-in-page", test_find_in_page);
+  ADD ("missing-folder", test_missing_folder);
+  ADD ("empty-folder", test_empty_folder);
+  ADD ("page-edited-and-deleted-on-disk", test_page_edited_and_deleted_on_disk);
+  ADD ("invalid-utf8-page-has-notice", test_invalid_utf8_page_has_notice);
+#undef ADD
+
+  return g_test_run ();
+}
