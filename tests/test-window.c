@@ -289,7 +289,7 @@ test_invalid_utf8_page_has_notice (Fixture       *fixture,
 {
   g_autofree char *dir = g_dir_make_tmp ("pathways-utf8-XXXXXX", NULL);
   g_autofree char *index = g_build_filename (dir, "index.md", NULL);
-  static const char latin1[] = "# Caf\xe9\n\nCr\xe8me br\xfbl\xe9e for the team.\n";
+  static const char latin1[] = "# Caf\xe9\n\nCr\xe8me br\xfbl\xe9" "e for the team.\n";
 
   g_assert_true (g_file_set_contents (index, latin1, sizeof latin1 - 1, NULL));
   open_fixture (fixture, dir);

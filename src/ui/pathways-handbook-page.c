@@ -11,6 +11,7 @@
 
 #include "pathways-application.h"
 #include "pathways-handbook-page.h"
+#include "pathways-page-row.h"
 
 #define ZOOM_STEP 0.1
 #define ZOOM_MIN  0.5
@@ -199,21 +200,7 @@ setup_page_row (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *location = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (location), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (location), PANGO_ELLIPSIZE_START);
-  gtk_widget_add_css_class (location, "caption");
-  gtk_widget_add_css_class (location, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), location);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (list_item, expander);
+  gtk_list_item_set_child (list_item, pathways_page_row_new (list_item));
 }
 
 static void
@@ -221,31 +208,8 @@ bind_page_row (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  PathwaysHandbookPage *self = user_data;
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *location = gtk_widget_get_next_sibling (title);
-  gpointer item = gtk_list_item_get_item (list_item);
-  g_autoptr(PathwaysPageNode) node = node_for_item (item);
-  gboolean flat = !GTK_IS_TREE_LIST_ROW (item);
-  g_autofree char *folder = NULL;
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander),
-                                  flat ? NULL : GTK_TREE_LIST_ROW (item));
-  gtk_label_set_text (GTK_LABEL (title), pathways_page_node_get_title (node));
-  gtk_widget_set_tooltip_text (expander, pathways_page_node_get_path (node));
-
-  /* In the flat, filtered list the folder tells apart pages of the same name. */
-  if (flat)
-    folder = g_path_get_dirname (pathways_page_node_get_path (node));
-  gtk_label_set_text (GTK_LABEL (location), folder != NULL ? folder : "");
-  gtk_widget_set_visible (location, folder != NULL && g_strcmp0 (folder, ".") != 0);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pathways_page_node_get_title (node), -1);
-  (void) self;
+  pathways_page_row_bind (PATHWAYS_PAGE_ROW (gtk_list_item_get_child (list_item)),
+                          gtk_list_item_get_item (list_item));
 }
 
 static gboolean
@@ -910,6 +874,33 @@ on_tree_changed (PathwaysHandbookPage *self,
     pathways_handbook_page_select_in_sidebar (self, self->current_page);
 }
 
+/* The tree's top level: the home page first (the root's index page is not in the
+ * handbook's tree, since the handbook itself stands for it), then the pages and folders. */
+static GListModel *
+create_root_model (PathwaysHandbook *handbook)
+{
+  GListModel *tree = pathways_handbook_get_tree (handbook);
+  const char *home_path = pathways_handbook_get_home_page (handbook);
+  PathwaysPageNode *home = home_path != NULL ? pathways_handbook_lookup (handbook, home_path)
+                                             : NULL;
+  g_autoptr(GListStore) home_store = g_list_store_new (PATHWAYS_TYPE_PAGE_NODE);
+  GListStore *roots = g_list_store_new (G_TYPE_LIST_MODEL);
+  guint n = g_list_model_get_n_items (tree);
+
+  for (guint i = 0; home != NULL && i < n; i++)
+    {
+      g_autoptr(PathwaysPageNode) node = g_list_model_get_item (tree, i);
+
+      if (node == home)
+        home = NULL;
+    }
+  if (home != NULL)
+    g_list_store_append (home_store, home);
+  g_list_store_append (roots, home_store);
+  g_list_store_append (roots, tree);
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (roots)));
+}
+
 static void
 pathways_handbook_page_show_handbook_error (PathwaysHandbookPage *self,
                                             const GError         *error)
@@ -947,8 +938,8 @@ handbook_loaded (GObject      *object,
       return;
     }
 
-  self->tree_model = gtk_tree_list_model_new (g_object_ref (pathways_handbook_get_tree (handbook)),
-                                              FALSE, FALSE, create_child_model, NULL, NULL);
+  self->tree_model = gtk_tree_list_model_new (create_root_model (handbook), FALSE, FALSE,
+                                              create_child_model, NULL, NULL);
   pathways_handbook_page_rebuild_page_list (self);
   pathways_handbook_page_update_list_model (self);
 

@@ -34,5 +34,7 @@ guint      pathways_markdown_view_get_find_position (PathwaysMarkdownView      *
 double     pathways_markdown_view_get_scroll_fraction (PathwaysMarkdownView    *self);
 void       pathways_markdown_view_set_scroll_fraction (PathwaysMarkdownView    *self,
                                                        double                   fraction);
+char      *pathways_markdown_view_dup_link_at_offset (PathwaysMarkdownView    *self,
+                                                      int                      offset);
 
 G_END_DECLS

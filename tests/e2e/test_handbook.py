@@ -16,7 +16,7 @@ def open_careers_and_follow_a_level():
         app.wait(lambda: "Packback Engineering" in app.page_text(), "the home page's text")
 
         # The careers folder's row stands for its overview page.
-        app.activate(app.find("tree item", "Career paths"))
+        app.activate(app.find("push button", "Career paths"))
         app.wait_title("Career paths")
         text = app.wait(lambda: "Level codes" in app.page_text() and app.page_text(),
                         "the careers overview's text")
