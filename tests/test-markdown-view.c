@@ -232,7 +232,6 @@ test_code_block (void)
   int fenced = offset_of (view, "if x");
   int indented = offset_of (view, "indented");
   GtkWrapMode wrap;
-  g_autoslist(GtkTextTag) tags = NULL;
   GtkTextTag *tag;
 
   assert_text (view, "Intro\nif x:\n    y()\nindented\ncode");
@@ -274,7 +273,8 @@ test_block_quote (void)
 static void
 test_alert (void)
 {
-  PathwaysMarkdownView *view = render ("> [!NOTE]\n> Read *this*.\n\n> [!warning]\n>\n> Careful.\n\n"
+  PathwaysMarkdownView *view = render ("> [!NOTE]\n> Read *this*.\n\n"
+                                       "> [!warning]\n>\n> Careful.\n\n"
                                        "> [!NOTE] not alone on its line\n");
   g_autofree char *text = dup_text (view);
 
@@ -366,7 +366,8 @@ test_links (void)
   g_autofree char *at_ladder = pathways_markdown_view_dup_link_at_offset (view, ladder);
   g_autofree char *at_autolink = pathways_markdown_view_dup_link_at_offset (view, autolink + 5);
   g_autofree char *before = pathways_markdown_view_dup_link_at_offset (view, 0);
-  g_autofree char *after = pathways_markdown_view_dup_link_at_offset (view, offset_of (view, " or"));
+  g_autofree char *after = pathways_markdown_view_dup_link_at_offset (view,
+                                                                      offset_of (view, " or"));
 
   g_assert_cmpstr (at_ladder, ==, "ladder.md#engineer-ii");
   g_assert_cmpstr (at_autolink, ==, "https://example.com/x");
@@ -536,6 +537,50 @@ test_table (void)
   g_assert_finalize_object (view);
 }
 
+/* A table too wide for the text column becomes one block per row. */
+static void
+test_wide_table (void)
+{
+  GString *md = g_string_new ("| Team | Engineering lead | Product manager | Designer | Channel |\n"
+                              "| --- | --- | --- | --- | --- |\n");
+  PathwaysMarkdownView *view;
+  int value;
+
+  for (int i = 0; i < 3; i++)
+    g_string_append_printf (md, "| Team number %d with a long name | Someone Withalongname | "
+                                "Another Person | A Designer Too | #team-channel-%d |\n", i, i);
+  g_string_append (md, "| Last | | only *product* | | |\n");
+
+  view = render (md->str);
+  g_string_free (md, TRUE);
+
+  {
+    g_autofree char *text = dup_text (view);
+
+    g_assert_true (g_str_has_prefix (text, "Team number 0 with a long name\n"
+                                           "Engineering lead\tSomeone Withalongname\n"
+                                           "Product manager\tAnother Person\n"));
+    g_assert_true (g_str_has_suffix (text, "Last\nProduct manager\tonly product"));
+  }
+  g_assert_true (has_tag (view, 0, "table-header"));
+  g_assert_true (has_tag (view, offset_of (view, "Engineering lead"), "table-label"));
+  g_assert_true (has_tag (view, offset_of (view, "\tSomeone"), "decoration"));
+  g_assert_true (has_tag (view, offset_of (view, "product"), "emphasis"));
+
+  /* Values wrap under themselves: a hanging indent with a tab stop where they start. */
+  value = offset_of (view, "Someone");
+  g_assert_cmpint (int_property_at (view, value, "indent"), <, 0);
+  {
+    PangoTabArray *tabs = tabs_at (view, value);
+
+    g_assert_nonnull (tabs);
+    g_assert_cmpint (pango_tab_array_get_size (tabs), ==, 1);
+    pango_tab_array_free (tabs);
+  }
+
+  g_assert_finalize_object (view);
+}
+
 static void
 test_anchor (void)
 {
@@ -665,7 +710,8 @@ test_hostile_input (void)
 {
   PathwaysMarkdownView *view = view_new ();
   GString *deep = g_string_new (NULL);
-  static const char invalid[] = "# Bad \xff\xfe bytes\n\nNUL \0 inside\r\nand \xe2\x80\xa9 separator\n";
+  static const char invalid[] = "# Bad \xff\xfe bytes\n\n"
+                                "NUL \0 inside\r\nand \xe2\x80\xa9 separator\n";
   g_autoptr(PathwaysMarkdownDoc) doc = NULL;
 
   doc = pathways_markdown_doc_parse (invalid, sizeof invalid - 1, 0);
@@ -801,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/pathways/markdown-view/directive", test_directive);
   g_test_add_func ("/pathways/markdown-view/images", test_images);
   g_test_add_func ("/pathways/markdown-view/table", test_table);
+  g_test_add_func ("/pathways/markdown-view/wide-table", test_wide_table);
   g_test_add_func ("/pathways/markdown-view/anchor", test_anchor);
   g_test_add_func ("/pathways/markdown-view/find", test_find);
   g_test_add_func ("/pathways/markdown-view/zoom", test_zoom);

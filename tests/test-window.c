@@ -168,6 +168,59 @@ test_open_and_follow_links (Fixture       *fixture,
   g_assert_true (wait_until (fixture, page_is, "index.md"));
 }
 
+static gboolean
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  mods)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  /* Key events can't be synthesised in GTK 4: call the view's key controller as GTK would. */
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "pathways-link-keys") == 0)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+static void
+test_keyboard_follows_links (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  GtkWidget *view = GTK_WIDGET (pathways_handbook_page_get_view (fixture->page));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+
+  open_fixture (fixture, dir);
+  gtk_widget_grab_focus (view);
+
+  /* Tab selects the first link, Tab again the second, Shift+Tab back to the first. */
+  g_assert_true (send_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (send_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (send_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));  /* each page has its own */
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "guide");
+
+  /* Enter follows it. */
+  g_assert_true (send_key (view, GDK_KEY_Return, 0));
+  g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
+
+  /* With no link under the cursor, Enter does nothing. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_false (send_key (view, GDK_KEY_Return, 0));
+}
+
 static void
 test_anchor_scrolls (Fixture       *fixture,
                      gconstpointer  data)
@@ -311,6 +364,7 @@ main (int   argc,
   g_test_add ("/pathways/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("open-and-follow-links", test_open_and_follow_links);
   ADD ("anchor-scrolls", test_anchor_scrolls);
+  ADD ("keyboard-follows-links", test_keyboard_follows_links);
   ADD ("refused-and-missing-links-stay", test_refused_and_missing_links_stay);
   ADD ("find-in-page", test_find_in_page);
   ADD ("missing-folder", test_missing_folder);

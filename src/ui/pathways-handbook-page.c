@@ -540,8 +540,10 @@ on_find_mode_changed (PathwaysHandbookPage *self,
     }
   else
     {
+      /* The last match stays selected: Enter on it follows a link there. */
       pathways_markdown_view_find (self->view, "");
       gtk_toggle_button_set_active (self->find_button, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
     }
 }
 

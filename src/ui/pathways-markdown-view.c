@@ -38,6 +38,7 @@
 #define TABLE_PAD          8
 #define TABLE_COLUMN_GAP   24
 #define TABLE_ROW_PAD      3
+#define MAX_NEST_INDENT    320    /* deeper quotes and lists stop moving right */
 #define TABLE_COLUMN_MAX   320
 #define IMAGE_MAX_WIDTH    720
 #define IMAGE_MAX_PIXELS   (64 * 1024 * 1024)
@@ -174,6 +175,7 @@ struct _PathwaysMarkdownView
   GtkTextTag      *decoration_tag;
   GtkTextTag      *rule_tag;
   GtkTextTag      *table_header_tag;
+  GtkTextTag      *table_label_tag;
   GtkTextTag      *find_match_tag;
   GtkTextTag      *find_current_tag;
 
@@ -192,6 +194,8 @@ struct _PathwaysMarkdownView
   int              measured_width;
   guint            measure_idle;
   guint            scroll_idle;
+  guint            retire_idle;
+  GtkTextBuffer   *retired_buffer;  /* the previous page's, freed once the new one shows */
   double           pending_fraction;
 
   char            *hover_href;
@@ -219,6 +223,8 @@ static guint signals[N_SIGNALS];
 
 static void update_line_style (PathwaysMarkdownView *self,
                                LineStyle            *style);
+static void create_tags       (PathwaysMarkdownView *self);
+static double get_em          (PathwaysMarkdownView *self);
 
 /* ---- rendered output ---- */
 
@@ -337,10 +343,12 @@ out_image (Out          *out,
   out_append (out, "\xef\xbf\xbc", 3);
 }
 
-/* Appends @src to @dest, moving its ranges along; @src is left empty. */
+/* Appends @src to @dest, moving its ranges along. With @steal, @src gives up its links and
+ * images; without, they are copied and @src stays as it was. */
 static void
-out_splice (Out *dest,
-            Out *src)
+out_append_out (Out      *dest,
+                Out      *src,
+                gboolean  steal)
 {
   int shift = dest->n_chars;
   gsize byte_shift = dest->text->len;
@@ -358,7 +366,8 @@ out_splice (Out *dest,
   for (guint i = 0; i < src->links->len; i++)
     {
       LinkRange *link = &g_array_index (src->links, LinkRange, i);
-      LinkRange moved = { link->start + shift, link->end + shift, g_steal_pointer (&link->href) };
+      LinkRange moved = { link->start + shift, link->end + shift,
+                          steal ? g_steal_pointer (&link->href) : g_strdup (link->href) };
 
       g_array_append_val (dest->links, moved);
     }
@@ -367,7 +376,8 @@ out_splice (Out *dest,
     {
       ImageSpot *spot = &g_array_index (src->images, ImageSpot, i);
       ImageSpot moved = { spot->offset + shift, spot->byte + byte_shift,
-                          g_steal_pointer (&spot->paintable) };
+                          steal ? g_steal_pointer (&spot->paintable)
+                                : g_object_ref (spot->paintable) };
 
       g_array_append_val (dest->images, moved);
     }
@@ -524,6 +534,15 @@ typedef struct
   cmark_node                *alert_rest;      /* what follows that line */
 } Render;
 
+/* How far a nested block moves right: pathological nesting (thousands of ">") must not push
+ * the text out of sight. */
+static int
+nest_step (Render *r,
+           int     step)
+{
+  return CLAMP (MAX_NEST_INDENT - r->indent, 0, step);
+}
+
 static int
 take_gap (Render *r)
 {
@@ -567,6 +586,7 @@ render_end_line (Render   *r,
   int left = content_left;
   int indent = 0;
   GtkTextTag *style;
+  Deco *deco;
 
   if (!force && !has_markers && out->n_chars == r->line_start)
     {
@@ -595,18 +615,21 @@ render_end_line (Render   *r,
                              r->line_above, r->line_below, tabs, n_tabs);
   out_tag (out, style, r->line_start, out->n_chars);
 
+  /* Quotes opened since the last line start here. Once one has a line, so do those
+   * around it. */
   for (guint i = r->frames->len; i > 0; i--)
     {
       Frame *frame = &g_array_index (r->frames, Frame, i - 1);
 
-      if (frame->kind == FRAME_QUOTE && frame->awaiting_first_line)
-        {
-          Deco *deco = &g_array_index (r->decos, Deco, frame->deco);
+      if (frame->kind != FRAME_QUOTE)
+        continue;
+      if (!frame->awaiting_first_line)
+        break;
 
-          deco->start = r->line_start;
-          deco->top_skip = r->line_above;
-          frame->awaiting_first_line = FALSE;
-        }
+      deco = &g_array_index (r->decos, Deco, frame->deco);
+      deco->start = r->line_start;
+      deco->top_skip = r->line_above;
+      frame->awaiting_first_line = FALSE;
     }
 
   r->line_start = out->n_chars;
@@ -707,6 +730,7 @@ load_image (Render     *r,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
   const char *rel;
   int width = 0;
@@ -749,7 +773,9 @@ load_image (Render     *r,
   if ((gint64) width * height > IMAGE_MAX_PIXELS)
     return NULL;
 
+  /* Fit the text column as it is at zoom 1; images do not follow the zoom. */
   target_width = MIN (width, IMAGE_MAX_WIDTH);
+  target_width = MIN (target_width, MAX (64, (int) (MEASURE_EMS * get_em (r->self)) - r->indent));
   target_height = MAX (1, (int) ((gint64) height * target_width / width));
 
   pixbuf = gdk_pixbuf_new_from_file_at_scale (real, target_width, target_height, TRUE, &error);
@@ -759,7 +785,15 @@ load_image (Render     *r,
       return NULL;
     }
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  /* A memory texture, not gdk_texture_new_for_pixbuf(): that one is deprecated in newer GTK,
+   * and this is what it does anyway. */
+  bytes = gdk_pixbuf_read_pixel_bytes (pixbuf);
+  texture = gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                    gdk_pixbuf_get_height (pixbuf),
+                                    gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8
+                                                                      : GDK_MEMORY_R8G8B8,
+                                    bytes,
+                                    gdk_pixbuf_get_rowstride (pixbuf));
   return GDK_PAINTABLE (texture);
 }
 
@@ -1200,6 +1234,84 @@ measure_cell (Render   *r,
   return width + 2;
 }
 
+/* A table wider than the text column would wrap its rows into a jumble. Instead each row
+ * becomes a small block: its first cell as a title, then one "header  value" line per other
+ * cell, values aligned and wrapping under themselves. */
+static void
+render_table_stacked (Render *r,
+                      Out    *cells,
+                      guint   n_rows,
+                      guint   n_cols,
+                      int     available)
+{
+  PathwaysMarkdownView *self = r->self;
+  int label_width = 0;
+  int base = r->indent;
+  int gap = take_gap (r);
+
+  for (guint col = 1; col < n_cols; col++)
+    label_width = MAX (label_width, measure_cell (r, &cells[col], FALSE));
+  label_width = MIN (label_width, available * 2 / 5) + TABLE_COLUMN_GAP;
+
+  for (guint row = 1; row < n_rows; row++)
+    {
+      Out *title = &cells[row * n_cols];
+      int block_start = r->line_start;
+      int block_gap = row == 1 ? gap : 0;
+      guint last_col = 0;
+
+      for (guint col = 1; col < n_cols; col++)
+        if (cells[row * n_cols + col].n_chars > 0)
+          last_col = col;
+
+      r->line_above = block_gap + TABLE_ROW_PAD;
+      if (title->n_chars > 0)
+        {
+          int start = r->out.n_chars;
+
+          r->line_below = last_col == 0 ? TABLE_ROW_PAD : 0;
+          r->indent = base + TABLE_PAD;
+          out_append_out (&r->out, title, TRUE);
+          out_tag (&r->out, self->table_header_tag, start, r->out.n_chars);
+          render_end_line (r, TRUE);
+        }
+
+      for (guint col = 1; col < n_cols; col++)
+        {
+          Out *cell = &cells[row * n_cols + col];
+          TabStop tab = { label_width, PANGO_TAB_LEFT };
+          int start;
+
+          if (cell->n_chars == 0)
+            continue;
+
+          r->indent = base + 2 * TABLE_PAD;
+          r->hang_base = r->indent;
+          g_array_append_val (r->marker_tabs, tab);
+          r->indent += label_width;
+
+          if (col == last_col)
+            r->line_below = TABLE_ROW_PAD;
+          start = r->out.n_chars;
+          out_append_out (&r->out, &cells[col], FALSE);
+          out_tag (&r->out, self->table_label_tag, start, r->out.n_chars);
+          start = r->out.n_chars;
+          out_append (&r->out, "\t", 1);
+          out_tag (&r->out, self->decoration_tag, start, start + 1);
+          out_append_out (&r->out, cell, TRUE);
+          render_end_line (r, TRUE);
+        }
+
+      if (r->line_start > block_start)
+        add_deco (r, DECO_TABLE_ROW, block_start, r->line_start, base, 0, block_gap, 0,
+                  row % 2 == 1 ? ROW_ODD : ROW_EVEN);
+      r->indent = base;
+    }
+
+  r->indent = base;
+  add_gap (r, context_gap (r));
+}
+
 static void
 render_table (Render    *r,
               GPtrArray *rows,
@@ -1212,6 +1324,7 @@ render_table (Render    *r,
   g_autofree int *widths = g_new0 (int, n_cols);
   g_autofree TabStop *tabs = g_new0 (TabStop, n_cols);
   int x = TABLE_PAD;
+  int available;
   int gap;
 
   for (guint row = 0; row < n_rows; row++)
@@ -1225,7 +1338,8 @@ render_table (Render    *r,
           out_init (cell);
           if (col < texts->len)
             render_cell (r, cell, g_ptr_array_index (texts, col));
-          widths[col] = MAX (widths[col], MIN (measure_cell (r, cell, row == 0), TABLE_COLUMN_MAX));
+          widths[col] = MAX (widths[col],
+                             MIN (measure_cell (r, cell, row == 0), TABLE_COLUMN_MAX));
         }
     }
 
@@ -1246,6 +1360,16 @@ render_table (Render    *r,
   x += TABLE_PAD - TABLE_COLUMN_GAP;
 
   render_flush_markers (r);
+
+  available = (int) (MEASURE_EMS * get_em (self)) - r->indent;
+  if (x > available && n_cols > 1)
+    {
+      render_table_stacked (r, cells, n_rows, n_cols, available);
+      for (guint i = 0; i < n_rows * n_cols; i++)
+        out_clear (&cells[i]);
+      return;
+    }
+
   gap = take_gap (r);
 
   for (guint row = 0; row < n_rows; row++)
@@ -1260,7 +1384,7 @@ render_table (Render    *r,
            * get their alignment. */
           out_append (&r->out, "\t", 1);
           out_tag (&r->out, self->decoration_tag, tab, tab + 1);
-          out_splice (&r->out, &cells[row * n_cols + col]);
+          out_append_out (&r->out, &cells[row * n_cols + col], TRUE);
         }
 
       if (row == 0)
@@ -1339,7 +1463,8 @@ try_render_table (Render     *r,
         continue;
 
       literal = cmark_node_get_literal (cand->first);
-      if (literal == NULL || strchr (literal, '-') == NULL || !parse_delimiter_row (literal, aligns))
+      if (literal == NULL || strchr (literal, '-') == NULL ||
+          !parse_delimiter_row (literal, aligns))
         continue;
 
       if (head->first == NULL || !source_line (r, head->first, &src, &len))
@@ -1470,7 +1595,7 @@ enter_quote (Render     *r,
   frame->deco = r->decos->len;
   frame->awaiting_first_line = TRUE;
   add_deco (r, DECO_QUOTE, r->line_start, r->line_start, r->indent, 0, 0, 0, kind);
-  r->indent += QUOTE_INDENT;
+  r->indent += nest_step (r, QUOTE_INDENT);
 
   if (kind != ALERT_NONE)
     {
@@ -1572,6 +1697,8 @@ enter_item (Render *r)
   Frame *list = top_frame (r, FRAME_LIST);
   Frame *item;
   char marker[32];
+  gboolean tight;
+  int marker_width;
   int start;
   TabStop tab = { 0, PANGO_TAB_LEFT };
 
@@ -1583,10 +1710,13 @@ enter_item (Render *r)
   else
     g_snprintf (marker, sizeof marker, "%s\t", bullets[(r->list_depth - 1) % 3]);
   list->number++;
+  tight = list->tight;
+  marker_width = list->marker_width;
 
+  /* Pushing may move the frames: @list is not to be used after this. */
   item = push_frame (r, FRAME_ITEM);
-  item->tight = list->tight;
-  item->marker_width = list->marker_width;
+  item->tight = tight;
+  item->marker_width = marker_width;
 
   /* Items start on a line of their own. */
   if (r->hang_base < 0 && r->out.n_chars > r->line_start)
@@ -1600,7 +1730,7 @@ enter_item (Render *r)
   out_tag (&r->out, self->marker_tag, start, r->out.n_chars);
   out_tag (&r->out, self->decoration_tag, start, r->out.n_chars);
 
-  r->indent += item->marker_width;
+  r->indent += nest_step (r, item->marker_width);
   tab.pos = r->indent - r->hang_base;
   g_array_append_val (r->marker_tabs, tab);
 }
@@ -1897,6 +2027,26 @@ compare_decos (gconstpointer a,
   return (da->start > db->start) - (da->start < db->start);
 }
 
+static gboolean
+release_retired_cb (gpointer data)
+{
+  PathwaysMarkdownView *self = data;
+
+  self->retire_idle = 0;
+  g_clear_object (&self->retired_buffer);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retire_buffer (PathwaysMarkdownView *self,
+               GtkTextBuffer        *buffer)
+{
+  g_clear_object (&self->retired_buffer);
+  self->retired_buffer = g_object_ref (buffer);
+  if (self->retire_idle == 0)
+    self->retire_idle = g_idle_add_full (G_PRIORITY_LOW, release_retired_cb, self, NULL);
+}
+
 static void
 heading_copy_free (gpointer data)
 {
@@ -1943,9 +2093,6 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
                                      GFile                     *root)
 {
   g_autoptr(GtkTextBuffer) buffer = NULL;
-  g_autoptr(GHashTable) old_styles = NULL;
-  GHashTableIter hiter;
-  gpointer value;
   Render r = { 0, };
   guint n_headings;
 
@@ -1954,6 +2101,8 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
   g_return_if_fail (root == NULL || G_IS_FILE (root));
 
   n_headings = doc != NULL && doc->headings != NULL ? doc->headings->len : 0;
+
+  create_tags (self);
 
   r.self = self;
   r.doc = doc;
@@ -1988,8 +2137,7 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
   if (doc != NULL && doc->root != NULL)
     render_document (&r, doc->root);
 
-  /* The new line styles serve the new buffer; the old ones leave with the old buffer. */
-  old_styles = g_steal_pointer (&self->line_styles);
+  g_clear_pointer (&self->line_styles, g_hash_table_unref);
   self->line_styles = g_steal_pointer (&r.styles);
 
   buffer = out_to_buffer (self, &r.out);
@@ -2025,16 +2173,16 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
 
     gtk_text_buffer_get_start_iter (buffer, &start);
     self->find_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+    /* Keyboard link navigation and screen readers start at the top of a new page. */
+    gtk_text_buffer_place_cursor (buffer, &start);
   }
   clear_find (self);
   g_clear_pointer (&self->press_href, g_free);
   set_hover_href (self, NULL);
 
+  /* Freeing a big page takes a moment: let the new one paint first. */
+  retire_buffer (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
-
-  g_hash_table_iter_init (&hiter, old_styles);
-  while (g_hash_table_iter_next (&hiter, NULL, &value))
-    gtk_text_tag_table_remove (self->tag_table, ((LineStyle *) value)->tag);
 
   out_clear (&r.out);
   g_array_unref (r.frames);
@@ -2198,6 +2346,7 @@ update_colors (PathwaysMarkdownView *self)
   g_object_set (self->image_alt_tag, "foreground-rgba", dim, NULL);
   g_object_set (self->html_tag, "foreground-rgba", dim, NULL);
   g_object_set (self->marker_tag, "foreground-rgba", dim, NULL);
+  g_object_set (self->table_label_tag, "foreground-rgba", dim, NULL);
 
   for (int kind = ALERT_NOTE; kind < N_ALERTS; kind++)
     g_object_set (self->alert_tags[kind], "foreground-rgba",
@@ -2368,6 +2517,94 @@ on_released (GtkGestureClick      *gesture,
   href = g_strdup (link_at_point (self, x, y));
   if (g_strcmp0 (href, pressed) == 0)
     g_signal_emit (self, signals[LINK_ACTIVATED], 0, href);
+}
+
+/* ---- links from the keyboard ---- */
+
+/* Tab and Shift+Tab step through the page's links, selecting each, as in a browser; past
+ * the last one, focus moves on as usual. */
+static gboolean
+select_adjacent_link (PathwaysMarkdownView *self,
+                      gboolean              backwards)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter sel_start, sel_end, start, end;
+  const LinkRange *target = NULL;
+  int offset;
+
+  if (self->links == NULL || self->links->len == 0)
+    return FALSE;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  offset = gtk_text_iter_get_offset (backwards ? &sel_start : &sel_end);
+  if (!backwards && !gtk_text_buffer_get_has_selection (buffer)
+      && link_at_offset (self, offset) != NULL)
+    offset--;  /* the cursor sits on a link that is not selected yet: take that one */
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const LinkRange *link = &g_array_index (self->links, LinkRange, backwards
+                                              ? self->links->len - 1 - i : i);
+
+      if (backwards ? link->end <= offset : link->start > offset)
+        {
+          target = link;
+          break;
+        }
+    }
+  if (target == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, target->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, target->end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &start, 0.1, FALSE, 0, 0);
+  g_signal_emit (self, signals[LINK_HOVERED], 0, target->href);
+  return TRUE;
+}
+
+/* Enter follows the link under the selection or cursor (after Tab, or after find). */
+static gboolean
+activate_link_at_cursor (PathwaysMarkdownView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  g_autofree char *href = NULL;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  href = g_strdup (link_at_offset (self, gtk_text_iter_get_offset (&start)));
+  if (href == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[LINK_ACTIVATED], 0, href);
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PathwaysMarkdownView  *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      return mods == 0 && activate_link_at_cursor (self);
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      return mods == 0 && select_adjacent_link (self, FALSE);
+
+    case GDK_KEY_ISO_Left_Tab:
+      return mods == GDK_SHIFT_MASK && select_adjacent_link (self, TRUE);
+
+    default:
+      return FALSE;
+    }
 }
 
 /**
@@ -2684,7 +2921,9 @@ add_tag (PathwaysMarkdownView *self,
   return tag;
 }
 
-/* Creation order is priority order: later tags win where they set the same property. */
+/* Each document gets a table of its own, so that the previous page's tags leave with its
+ * buffer: taking them out of a shared table makes GTK search the live buffers for them.
+ * Creation order is priority order: later tags win where they set the same property. */
 static void
 create_tags (PathwaysMarkdownView *self)
 {
@@ -2693,9 +2932,10 @@ create_tags (PathwaysMarkdownView *self)
   const GdkRGBA current_bg = { 1.0, 0.64, 0.28, 1 };
   const GdkRGBA match_fg = { 0, 0, 0, 1 };
 
+  g_clear_object (&self->tag_table);
   self->tag_table = gtk_text_tag_table_new ();
 
-  self->zoom_tag = add_tag (self, "zoom", "scale", 1.0, NULL);
+  self->zoom_tag = add_tag (self, "zoom", "scale", self->zoom, NULL);
   for (int i = 0; i < 6; i++)
     {
       char name[4] = { 'h', (char) ('1' + i), '\0' };
@@ -2728,6 +2968,7 @@ create_tags (PathwaysMarkdownView *self)
       self->alert_tags[kind] = add_tag (self, tag_name, NULL);
     }
   self->table_header_tag = add_tag (self, "table-header", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->table_label_tag = add_tag (self, "table-label", NULL);
   self->marker_tag = add_tag (self, "list-marker", NULL);
   self->rule_tag = add_tag (self, "rule", "scale", 0.5, NULL);
   self->decoration_tag = add_tag (self, "decoration", NULL);
@@ -2739,6 +2980,8 @@ create_tags (PathwaysMarkdownView *self)
                                     "background-rgba", &current_bg,
                                     "foreground-rgba", &match_fg,
                                     NULL);
+
+  update_colors (self);
 }
 
 static void
@@ -2786,6 +3029,8 @@ pathways_markdown_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->measure_idle, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  g_clear_handle_id (&self->retire_idle, g_source_remove);
+  g_clear_object (&self->retired_buffer);
 
   G_OBJECT_CLASS (pathways_markdown_view_parent_class)->dispose (object);
 }
@@ -2866,6 +3111,7 @@ pathways_markdown_view_init (PathwaysMarkdownView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkEventController *motion;
+  GtkEventController *key;
   GtkGesture *click;
   g_autoptr(GtkTextBuffer) buffer = NULL;
 
@@ -2880,7 +3126,6 @@ pathways_markdown_view_init (PathwaysMarkdownView *self)
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
 
   create_tags (self);
-  update_colors (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_colors), self, G_CONNECT_SWAPPED);
 
@@ -2911,6 +3156,11 @@ pathways_markdown_view_init (PathwaysMarkdownView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (key, "pathways-link-keys");
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -146,8 +146,11 @@ class App:
             if child is not None:
                 yield from self._walk(child, depth + 1)
 
-    def find_all(self, role=None, name=None, within=None, showing=True):
-        """Nodes by role name (e.g. 'push button') and accessible name (exact, or a callable)."""
+    def find_all(self, role=None, name=None, within=None):
+        """Nodes by role name (e.g. 'push button') and accessible name (exact, or a callable).
+
+        Nodes marked as showing come first. GTK 4.8 leaves the showing state off some
+        widgets that are on screen (list rows, text views), so it can't be a filter."""
         found = []
         for node in self._walk(within or self.root):
             if role is not None and _safe(node.get_role_name) != role:
@@ -158,10 +161,8 @@ class App:
                     continue
                 if not callable(name) and node_name != name:
                     continue
-            if showing and not self.is_showing(node):
-                continue
             found.append(node)
-        return found
+        return sorted(found, key=lambda node: not self.is_showing(node))
 
     def find(self, role=None, name=None, within=None, timeout=TIMEOUT):
         what = f"{role or 'a node'} named {name!r}" if name is not None else role
@@ -220,7 +221,7 @@ class App:
 
     def page_text(self):
         """The text of the rendered page, as a screen reader reads it."""
-        return text_of(self.find(None, "Page content"))
+        return text_of(self.find("text", "Page content"))
 
     def wait_title(self, fragment):
         return self.wait(lambda: fragment in self.title() and self.title(),
