@@ -353,6 +353,54 @@ test_invalid_utf8_page_has_notice (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static void
+test_huge_page_is_truncated_with_notice (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pathways-huge-XXXXXX", NULL);
+  g_autofree char *index = g_build_filename (dir, "index.md", NULL);
+  g_autoptr(GString) text = g_string_new ("# A very long page\n\n");
+  const char *notice;
+
+  /* 10 MB of paragraphs: more than a page is allowed to be. */
+  while (text->len < 10 * 1024 * 1024)
+    g_string_append (text, "Another line of a handbook page that goes on and on and on.\n\n");
+  g_string_append (text, "The very last line.\n");
+  g_assert_true (g_file_set_contents (index, text->str, text->len, NULL));
+
+  open_fixture (fixture, dir);
+  g_assert_true (text_contains (fixture, "A very long page"));
+  g_assert_false (text_contains (fixture, "The very last line."));
+  notice = pathways_handbook_page_get_notice (fixture->page);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "very large"));
+  g_unlink (index);
+  g_rmdir (dir);
+}
+
+static void
+test_remembers_folder_and_page (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  PathwaysHandbookPage *second;
+
+  open_fixture (fixture, dir);
+  follow (fixture, "guides/guide.md");
+  g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
+
+  /* A new window (the next start) opens the same folder on the same page. */
+  second = g_object_new (PATHWAYS_TYPE_HANDBOOK_PAGE, NULL);
+  g_object_ref_sink (second);
+  pathways_handbook_page_set_settings (second, fixture->settings);
+  pathways_handbook_page_open (second, NULL, NULL);
+  while (pathways_handbook_page_get_current_page (second) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (pathways_handbook_page_get_current_page (second), ==, "guides/guide.md");
+  g_object_run_dispose (G_OBJECT (second));
+  g_assert_finalize_object (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +419,8 @@ main (int   argc,
   ADD ("empty-folder", test_empty_folder);
   ADD ("page-edited-and-deleted-on-disk", test_page_edited_and_deleted_on_disk);
   ADD ("invalid-utf8-page-has-notice", test_invalid_utf8_page_has_notice);
+  ADD ("huge-page-is-truncated-with-notice", test_huge_page_is_truncated_with_notice);
+  ADD ("remembers-folder-and-page", test_remembers_folder_and_page);
 #undef ADD
 
   return g_test_run ();

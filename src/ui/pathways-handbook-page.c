@@ -40,6 +40,7 @@ struct _PathwaysHandbookPage
   gboolean              is_sample;
   GCancellable         *load_cancellable;
   GCancellable         *page_cancellable;
+  guint                 reflow_timeout;
 
   char                 *current_page;
   char                 *status_text;
@@ -613,6 +614,26 @@ on_link_activated (PathwaysHandbookPage *self,
     }
 }
 
+static gboolean
+reflow_timeout_cb (gpointer user_data)
+{
+  PathwaysHandbookPage *self = user_data;
+
+  self->reflow_timeout = 0;
+  if (self->current_page != NULL && self->status_text == NULL)
+    pathways_handbook_page_open_page (self, self->current_page, NULL, OPEN_RELOAD);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window was resized: lay images and tables out again once resizing pauses. */
+static void
+on_reflow_needed (PathwaysHandbookPage *self,
+                  PathwaysMarkdownView *view)
+{
+  g_clear_handle_id (&self->reflow_timeout, g_source_remove);
+  self->reflow_timeout = g_timeout_add (250, reflow_timeout_cb, self);
+}
+
 static void
 on_link_hovered (PathwaysHandbookPage *self,
                  const char           *href,
@@ -728,6 +749,9 @@ parse_page_done (GObject      *object,
   pathways_markdown_view_set_document (self->view, doc, base_dir, self->folder);
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   g_clear_pointer (&self->status_text, g_free);
+  /* On a narrow window, the page replaces the page tree. */
+  if (op->mode != OPEN_RELOAD)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   if (op->mode == OPEN_RELOAD)
     {
@@ -1233,6 +1257,7 @@ pathways_handbook_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->page_cancellable);
+  g_clear_handle_id (&self->reflow_timeout, g_source_remove);
   if (self->handbook != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->handbook, self);
@@ -1347,6 +1372,7 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_find_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_link_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_link_hovered);
+  gtk_widget_class_bind_template_callback (widget_class, on_reflow_needed);
 
   gtk_widget_class_install_action (widget_class, "handbook.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "handbook.use-sample", NULL, use_sample_action);

@@ -192,6 +192,8 @@ struct _PathwaysMarkdownView
   double           zoom;
   int              margin;          /* the left and right margin in effect */
   int              measured_width;
+  int              rendered_width;  /* the width the page was laid out for */
+  gboolean         width_sensitive; /* the page has images or tables sized to that width */
   guint            measure_idle;
   guint            scroll_idle;
   guint            retire_idle;
@@ -214,6 +216,7 @@ enum
 enum
 {
   LINK_HOVERED,
+  REFLOW_NEEDED,
   LINK_ACTIVATED,
   N_SIGNALS
 };
@@ -225,6 +228,7 @@ static void update_line_style (PathwaysMarkdownView *self,
                                LineStyle            *style);
 static void create_tags       (PathwaysMarkdownView *self);
 static double get_em          (PathwaysMarkdownView *self);
+static int    get_column_width (PathwaysMarkdownView *self);
 
 /* ---- rendered output ---- */
 
@@ -773,9 +777,10 @@ load_image (Render     *r,
   if ((gint64) width * height > IMAGE_MAX_PIXELS)
     return NULL;
 
-  /* Fit the text column as it is at zoom 1; images do not follow the zoom. */
+  /* Fit the text column as it is now; images do not follow the zoom. */
+  r->self->width_sensitive = TRUE;
   target_width = MIN (width, IMAGE_MAX_WIDTH);
-  target_width = MIN (target_width, MAX (64, (int) (MEASURE_EMS * get_em (r->self)) - r->indent));
+  target_width = MIN (target_width, MAX (64, get_column_width (r->self) - r->indent));
   target_height = MAX (1, (int) ((gint64) height * target_width / width));
 
   pixbuf = gdk_pixbuf_new_from_file_at_scale (real, target_width, target_height, TRUE, &error);
@@ -1361,7 +1366,10 @@ render_table (Render    *r,
 
   render_flush_markers (r);
 
-  available = (int) (MEASURE_EMS * get_em (self)) - r->indent;
+  /* Lines never run past the text column, so a table wider than it would wrap its rows:
+   * a stacked layout keeps every cell readable instead. */
+  self->width_sensitive = TRUE;
+  available = get_column_width (self) - r->indent;
   if (x > available && n_cols > 1)
     {
       render_table_stacked (r, cells, n_rows, n_cols, available);
@@ -2103,6 +2111,8 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
   n_headings = doc != NULL && doc->headings != NULL ? doc->headings->len : 0;
 
   create_tags (self);
+  self->width_sensitive = FALSE;
+  self->rendered_width = gtk_widget_get_width (GTK_WIDGET (self));
 
   r.self = self;
   r.doc = doc;
@@ -2374,6 +2384,18 @@ get_em (PathwaysMarkdownView *self)
   return size * (dpi > 0 ? dpi : 96.0) / 72.0;
 }
 
+/* The width text is laid out in, at zoom 1: the reading measure, or less on a narrow view. */
+static int
+get_column_width (PathwaysMarkdownView *self)
+{
+  int measure = (int) (MEASURE_EMS * get_em (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (width <= 0)
+    return measure;
+  return MIN (measure, (int) ((width - 2 * MIN_MARGIN) / self->zoom));
+}
+
 static gboolean
 update_measure_cb (gpointer data)
 {
@@ -2383,6 +2405,13 @@ update_measure_cb (gpointer data)
   int margin = MAX (MIN_MARGIN, (width - text_width) / 2);
 
   self->measure_idle = 0;
+
+  /* Images and tables were sized for another width: ask for the page again. */
+  if (self->width_sensitive && ABS (width - self->rendered_width) > 32)
+    {
+      self->rendered_width = width;
+      g_signal_emit (self, signals[REFLOW_NEEDED], 0);
+    }
 
   if (margin != self->margin)
     {
@@ -3098,6 +3127,20 @@ pathways_markdown_view_class_init (PathwaysMarkdownViewClass *klass)
    * @self: the view
    * @href: the link's target, as written in the page
    */
+  /**
+   * PathwaysMarkdownView::reflow-needed:
+   * @self: the view
+   *
+   * The view's width changed enough that the page's images and tables, sized for the
+   * old width, should be laid out again: set the document again.
+   */
+  signals[REFLOW_NEEDED] =
+    g_signal_new ("reflow-needed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   signals[LINK_ACTIVATED] =
     g_signal_new ("link-activated",
                   G_TYPE_FROM_CLASS (klass),
