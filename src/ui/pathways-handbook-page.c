@@ -41,6 +41,7 @@ struct _PathwaysHandbookPage
   GCancellable         *load_cancellable;
   GCancellable         *page_cancellable;
   guint                 reflow_timeout;
+  guint                 scroll_tree_idle;
 
   char                 *current_page;
   char                 *status_text;
@@ -349,6 +350,21 @@ on_page_list_activate (PathwaysHandbookPage *self,
   pathways_handbook_page_activate_node (self, node);
 }
 
+static gboolean
+scroll_tree_to_selection_cb (gpointer user_data)
+{
+  PathwaysHandbookPage *self = user_data;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  self->scroll_tree_idle = 0;
+  /* GtkListView learns scroll_to() only in GTK 4.12; its action does the same. Rows just
+   * unfolded are only known to the view after a layout pass, hence the idle. */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->page_list), "list.scroll-to-item", "u",
+                                selected);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows @path as the selected row, unfolding the folders above it. */
 static void
 pathways_handbook_page_select_in_sidebar (PathwaysHandbookPage *self,
@@ -393,6 +409,8 @@ pathways_handbook_page_select_in_sidebar (PathwaysHandbookPage *self,
       if (g_strcmp0 (pathways_page_node_get_page_path (node), path) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          g_clear_handle_id (&self->scroll_tree_idle, g_source_remove);
+          self->scroll_tree_idle = g_idle_add (scroll_tree_to_selection_cb, self);
           return;
         }
     }
@@ -1258,6 +1276,7 @@ pathways_handbook_page_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->page_cancellable);
   g_clear_handle_id (&self->reflow_timeout, g_source_remove);
+  g_clear_handle_id (&self->scroll_tree_idle, g_source_remove);
   if (self->handbook != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->handbook, self);
