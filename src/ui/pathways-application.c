@@ -10,11 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "pathways-application.h"
+#include "pathways-store.h"
 #include "pathways-window.h"
 
 struct _PathwaysApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  PathwaysDb     *db;
+  PathwaysStore  *store;
+  gboolean        load_sample_team;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysApplication, pathways_application, ADW_TYPE_APPLICATION)
@@ -22,6 +28,10 @@ G_DEFINE_FINAL_TYPE (PathwaysApplication, pathways_application, ADW_TYPE_APPLICA
 static const GOptionEntry option_entries[] = {
   { "handbook", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the handbook in this folder"), N_("FOLDER") },
+  { "profile", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep your records in this folder instead of the usual place"), N_("FOLDER") },
+  { "sample-team", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start with a fictional sample team when there is nobody yet"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -44,20 +54,104 @@ pathways_application_dup_sample_dir (void)
 }
 
 static PathwaysWindow *
-pathways_application_ensure_window (PathwaysApplication *self)
+pathways_application_get_window (PathwaysApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  return window != NULL ? PATHWAYS_WINDOW (window) : NULL;
+}
+
+static void
+pathways_application_close_store (PathwaysApplication *self)
+{
+  PathwaysWindow *window = pathways_application_get_window (self);
+
+  if (window != NULL)
+    pathways_window_set_store (window, NULL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->db);
+}
+
+/* Opens the database, or shows why it can't be and what can be done about it. */
+static void
+pathways_application_open_store (PathwaysApplication *self)
+{
+  PathwaysWindow *window = pathways_application_get_window (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) backup_error = NULL;
+
+  pathways_application_close_store (self);
+
+  self->db = pathways_db_open (self->db_path, &error);
+  if (self->db != NULL)
+    self->store = pathways_store_new (self->db, &error);
+
+  if (self->store == NULL)
+    {
+      g_autofree char *newest = pathways_db_dup_newest_backup (self->db_path);
+      const char *title = _("Your Records Can’t Be Opened");
+      gboolean corrupt = g_error_matches (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_CORRUPT);
+
+      g_clear_object (&self->db);
+      if (corrupt)
+        title = _("Your Records File Is Damaged");
+      else if (g_error_matches (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_NEWER_SCHEMA))
+        title = _("Made by a Newer Pathways");
+      g_printerr ("%s\n", error->message);
+      if (window != NULL)
+        pathways_window_show_store_error (window, title, error->message,
+                                          corrupt && newest != NULL, corrupt);
+      return;
+    }
+
+  /* Deleted people stay until the next start, so their deletion can be undone. */
+  if (!pathways_store_purge_deleted (self->store, &error))
+    g_debug ("Deleted people not purged: %s", error->message);
+  if (!pathways_db_daily_backup (self->db, NULL, &backup_error))
+    g_printerr ("%s\n", backup_error->message);
+
+  if (self->load_sample_team
+      && g_list_model_get_n_items (pathways_store_get_people (self->store)) == 0)
+    {
+      g_autoptr(GError) sample_error = NULL;
+
+      if (!pathways_store_load_sample_team (self->store, &sample_error))
+        g_printerr ("%s\n", sample_error->message);
+    }
+
+  if (window != NULL)
+    pathways_window_set_store (window, self->store);
+}
+
+static PathwaysWindow *
+pathways_application_ensure_window (PathwaysApplication *self)
+{
+  PathwaysWindow *window = pathways_application_get_window (self);
+
   if (window == NULL)
-    window = GTK_WINDOW (pathways_window_new (self));
-  return PATHWAYS_WINDOW (window);
+    {
+      window = pathways_window_new (self);
+      pathways_application_open_store (self);
+    }
+  return window;
+}
+
+static const char *
+pathways_application_get_db_path (PathwaysApplication *self)
+{
+  if (self->db_path == NULL)
+    self->db_path = g_build_filename (g_get_user_data_dir (), APPLICATION_ID,
+                                      "pathways.sqlite", NULL);
+  return self->db_path;
 }
 
 static void
 pathways_application_activate (GApplication *app)
 {
-  PathwaysWindow *window = pathways_application_ensure_window (PATHWAYS_APPLICATION (app));
+  PathwaysWindow *window;
 
+  pathways_application_get_db_path (PATHWAYS_APPLICATION (app));
+  window = pathways_application_ensure_window (PATHWAYS_APPLICATION (app));
   pathways_window_open_remembered (window);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -85,6 +179,20 @@ pathways_application_command_line (GApplication            *app,
   PathwaysWindow *window;
 
   g_variant_dict_lookup (options, "handbook", "^&ay", &handbook);
+  if (self->db_path == NULL)
+    {
+      const char *profile = NULL;
+
+      if (g_variant_dict_lookup (options, "profile", "^&ay", &profile))
+        {
+          g_autoptr(GFile) dir = g_application_command_line_create_file_for_arg (command_line,
+                                                                              profile);
+          g_autofree char *dir_path = g_file_get_path (dir);
+
+          self->db_path = g_build_filename (dir_path, "pathways.sqlite", NULL);
+        }
+      self->load_sample_team = g_variant_dict_contains (options, "sample-team");
+    }
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
 
   if (remaining != NULL && g_strv_length ((char **) remaining) > 1)
@@ -94,6 +202,7 @@ pathways_application_command_line (GApplication            *app,
       return 1;
     }
 
+  pathways_application_get_db_path (self);
   window = pathways_application_ensure_window (self);
   if (handbook != NULL)
     {
@@ -157,9 +266,235 @@ quit_action (GSimpleAction *action,
     }
 }
 
+static void
+start_fresh_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PathwaysApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  /* The damaged file is kept, renamed, never overwritten. */
+  pathways_application_close_store (self);
+  aside = pathways_db_set_aside (self->db_path, &error);
+  if (aside == NULL)
+    {
+      pathways_window_toast (pathways_application_get_window (self), error->message);
+      return;
+    }
+  pathways_application_open_store (self);
+}
+
+static void
+restore_file (PathwaysApplication *self,
+              const char          *backup)
+{
+  PathwaysWindow *window = pathways_application_get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  pathways_application_close_store (self);
+  if (!pathways_db_restore (self->db_path, backup, &error))
+    {
+      pathways_application_open_store (self);
+      pathways_window_toast (window, error->message);
+      return;
+    }
+  pathways_application_open_store (self);
+  if (self->store != NULL)
+    pathways_window_toast (window, _("Your records were restored from the backup"));
+}
+
+static void
+restore_newest_backup_action (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       user_data)
+{
+  PathwaysApplication *self = user_data;
+  g_autofree char *newest = pathways_db_dup_newest_backup (self->db_path);
+
+  if (newest != NULL)
+    restore_file (self, newest);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+back_up_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PathwaysApplication) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || self->db == NULL)
+    return;
+  if (!pathways_db_backup_to (self->db, path, &error))
+    pathways_window_toast (pathways_application_get_window (self), error->message);
+  else
+    pathways_window_toast (pathways_application_get_window (self), _("Backup saved"));
+}
+
+#else
+static void
+back_up_response (GtkNativeDialog     *chooser,
+                  int                  response,
+                  PathwaysApplication *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && self->db != NULL)
+    {
+      if (!pathways_db_backup_to (self->db, path, &error))
+        pathways_window_toast (pathways_application_get_window (self), error->message);
+      else
+        pathways_window_toast (pathways_application_get_window (self), _("Backup saved"));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+back_up_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  PathwaysApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (pathways_application_get_window (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "pathways-backup-%Y-%m-%d.sqlite");
+
+  if (self->db == NULL)
+    return;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Back Up Your Records"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_save (dialog, parent, NULL, back_up_done, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (_("Back Up Your Records"), parent,
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    g_signal_connect (chooser, "response", G_CALLBACK (back_up_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+restore_confirmed (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   PathwaysApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "restore"))
+    restore_file (self, path);
+}
+
+static void
+confirm_restore (PathwaysApplication *self,
+                 const char          *path)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (pathways_application_get_window (self)),
+                                   _("Restore From This Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Your records are replaced by the ones in “%s”. What you "
+                                    "have now is kept as a backup first, so this can be "
+                                    "undone."), path);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+restore_dialog_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PathwaysApplication) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    confirm_restore (self, path);
+}
+#else
+static void
+restore_response (GtkNativeDialog     *chooser,
+                  int                  response,
+                  PathwaysApplication *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    confirm_restore (self, path);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+restore_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  PathwaysApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (pathways_application_get_window (self));
+  g_autofree char *backups = pathways_db_dup_backup_dir (self->db_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (backups);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Restore From a Backup"));
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+    gtk_file_dialog_open (dialog, parent, NULL, restore_dialog_done, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (_("Restore From a Backup"), parent,
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    g_signal_connect (chooser, "response", G_CALLBACK (restore_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
+  { "start-fresh", start_fresh_action },
+  { "restore-newest-backup", restore_newest_backup_action },
+  { "back-up", back_up_action },
+  { "restore", restore_action },
 };
 
 static void
@@ -175,9 +510,32 @@ pathways_application_startup (GApplication *app)
 }
 
 static void
+pathways_application_shutdown (GApplication *app)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (app);
+
+  G_APPLICATION_CLASS (pathways_application_parent_class)->shutdown (app);
+  g_clear_object (&self->store);
+  g_clear_object (&self->db);
+}
+
+static void
+pathways_application_finalize (GObject *object)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (object);
+
+  g_free (self->db_path);
+  G_OBJECT_CLASS (pathways_application_parent_class)->finalize (object);
+}
+
+static void
 pathways_application_class_init (PathwaysApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pathways_application_finalize;
+  app_class->shutdown = pathways_application_shutdown;
 
   app_class->activate = pathways_application_activate;
   app_class->startup = pathways_application_startup;

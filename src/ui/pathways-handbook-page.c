@@ -44,6 +44,7 @@ struct _PathwaysHandbookPage
   guint                 scroll_tree_idle;
 
   char                 *current_page;
+  char                 *page_title_text;
   char                 *status_text;
   GPtrArray            *history;        /* HistoryEntry* */
   guint                 history_index;  /* the entry shown */
@@ -59,7 +60,8 @@ struct _PathwaysHandbookPage
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
-  AdwWindowTitle       *sidebar_title;
+  AdwViewSwitcher      *switcher;
+  GtkLabel             *folder_label;
   GtkSearchEntry       *filter_entry;
   GtkStack             *sidebar_stack;
   GtkListView          *page_list;
@@ -85,6 +87,7 @@ G_DEFINE_FINAL_TYPE (PathwaysHandbookPage, pathways_handbook_page, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_CURRENT_PAGE,
+  PROP_PAGE_TITLE,
   N_PROPS
 };
 
@@ -161,18 +164,14 @@ pathways_handbook_page_update_actions (PathwaysHandbookPage *self)
 }
 
 static void
-pathways_handbook_page_update_window_title (PathwaysHandbookPage *self,
-                                            const char           *page_title)
+pathways_handbook_page_set_page_title (PathwaysHandbookPage *self,
+                                       const char           *title)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *title = NULL;
-
-  if (!GTK_IS_WINDOW (root))
+  if (g_strcmp0 (self->page_title_text, title) == 0)
     return;
-  if (page_title != NULL)
-    /* Translators: the window title: a handbook page's title, then the app's name */
-    title = g_strdup_printf (_("%s — Pathways"), page_title);
-  gtk_window_set_title (GTK_WINDOW (root), title != NULL ? title : _("Pathways"));
+  g_free (self->page_title_text);
+  self->page_title_text = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_TITLE]);
 }
 
 /* ---- the sidebar ---- */
@@ -793,7 +792,7 @@ parse_page_done (GObject      *object,
           : node != NULL ? pathways_page_node_get_title (node) : op->path;
   adw_window_title_set_title (self->page_title, title);
   adw_window_title_set_subtitle (self->page_title, op->path);
-  pathways_handbook_page_update_window_title (self, title);
+  pathways_handbook_page_set_page_title (self, title);
   pathways_handbook_page_fill_outline (self, doc);
 
   if (op->mode == OPEN_PUSH)
@@ -1056,6 +1055,7 @@ pathways_handbook_page_open (PathwaysHandbookPage *self,
   g_autofree char *requested = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *where = NULL;
 
   g_return_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self));
 
@@ -1112,7 +1112,9 @@ pathways_handbook_page_open (PathwaysHandbookPage *self,
     }
 
   name = self->is_sample ? g_strdup (_("Sample handbook")) : g_file_get_basename (folder);
-  adw_window_title_set_subtitle (self->sidebar_title, name);
+  gtk_label_set_text (self->folder_label, name);
+  where = g_file_get_parse_name (folder);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_label), where);
   adw_window_title_set_title (self->page_title, "");
   adw_window_title_set_subtitle (self->page_title, "");
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
@@ -1304,6 +1306,7 @@ pathways_handbook_page_finalize (GObject *object)
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_free (self->current_page);
+  g_free (self->page_title_text);
   g_free (self->status_text);
   g_free (self->filter_text);
 
@@ -1322,6 +1325,10 @@ pathways_handbook_page_get_property (GObject    *object,
     {
     case PROP_CURRENT_PAGE:
       g_value_set_string (value, self->current_page);
+      break;
+
+    case PROP_PAGE_TITLE:
+      g_value_set_string (value, self->page_title_text);
       break;
 
     default:
@@ -1347,6 +1354,14 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
   properties[PROP_CURRENT_PAGE] =
     g_param_spec_string ("current-page", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PathwaysHandbookPage:page-title:
+   *
+   * The title of the page on screen, for the window's title.
+   */
+  properties[PROP_PAGE_TITLE] =
+    g_param_spec_string ("page-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATHWAYS_TYPE_MARKDOWN_VIEW);
@@ -1359,7 +1374,8 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, content);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, switcher);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, folder_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, page_list);
@@ -1511,6 +1527,18 @@ pathways_handbook_page_get_notice (PathwaysHandbookPage *self)
   if (!gtk_revealer_get_reveal_child (self->notice_revealer))
     return NULL;
   return gtk_label_get_text (self->notice_label);
+}
+
+/**
+ * pathways_handbook_page_set_view_stack:
+ * @stack: the window's stack of areas, for the switcher in the sidebar's header
+ */
+void
+pathways_handbook_page_set_view_stack (PathwaysHandbookPage *self,
+                                       AdwViewStack         *stack)
+{
+  g_return_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self));
+  adw_view_switcher_set_stack (self->switcher, stack);
 }
 
 /**

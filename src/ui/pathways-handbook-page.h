@@ -26,5 +26,7 @@ const char           *pathways_handbook_page_get_current_page (PathwaysHandbookP
 PathwaysMarkdownView *pathways_handbook_page_get_view         (PathwaysHandbookPage *self);
 const char           *pathways_handbook_page_get_notice       (PathwaysHandbookPage *self);
 const char           *pathways_handbook_page_get_status       (PathwaysHandbookPage *self);
+void                  pathways_handbook_page_set_view_stack   (PathwaysHandbookPage *self,
+                                                               AdwViewStack         *stack);
 
 G_END_DECLS

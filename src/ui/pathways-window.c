@@ -1,4 +1,4 @@
-/* pathways-window.c: the main window — its size, its toasts, and the areas it holds.
+/* pathways-window.c: the main window — its size, its toasts, and the two areas it holds.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-handbook-page.h"
+#include "pathways-team-page.h"
 #include "pathways-window.h"
 
 struct _PathwaysWindow
@@ -19,10 +20,38 @@ struct _PathwaysWindow
   GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *main_stack;
+  PathwaysTeamPage     *team_page;
   PathwaysHandbookPage *handbook_page;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The window says which handbook page is open while the handbook is shown. */
+static void
+pathways_window_update_title (PathwaysWindow *self)
+{
+  const char *area = adw_view_stack_get_visible_child_name (self->main_stack);
+  g_autofree char *page_title = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (area, "handbook") == 0)
+    g_object_get (self->handbook_page, "page-title", &page_title, NULL);
+  if (page_title != NULL)
+    /* Translators: the window title: a handbook page's title, then the app's name */
+    title = g_strdup_printf (_("%s — Pathways"), page_title);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Pathways"));
+}
+
+static void
+on_area_changed (PathwaysWindow *self)
+{
+  const char *area = adw_view_stack_get_visible_child_name (self->main_stack);
+
+  if (area != NULL)
+    g_settings_set_string (self->settings, "area", area);
+  pathways_window_update_title (self);
+}
 
 static gboolean
 pathways_window_close_request (GtkWindow *window)
@@ -30,12 +59,24 @@ pathways_window_close_request (GtkWindow *window)
   PathwaysWindow *self = PATHWAYS_WINDOW (window);
   int width, height;
 
+  pathways_team_page_flush (self->team_page);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (pathways_window_parent_class)->close_request (window);
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->main_stack, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -60,16 +101,27 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   window_class->close_request = pathways_window_close_request;
 
   g_type_ensure (PATHWAYS_TYPE_HANDBOOK_PAGE);
+  g_type_ensure (PATHWAYS_TYPE_TEAM_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, handbook_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-area", "s", "team");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-area", "s", "handbook");
 }
 
 static void
 pathways_window_init (PathwaysWindow *self)
 {
+  g_autofree char *area = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -83,6 +135,16 @@ pathways_window_init (PathwaysWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   pathways_handbook_page_set_settings (self->handbook_page, self->settings);
+  pathways_team_page_set_view_stack (self->team_page, self->main_stack);
+  pathways_handbook_page_set_view_stack (self->handbook_page, self->main_stack);
+
+  area = g_settings_get_string (self->settings, "area");
+  adw_view_stack_set_visible_child_name (self->main_stack, area);
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (on_area_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->handbook_page, "notify::page-title",
+                           G_CALLBACK (pathways_window_update_title), self, G_CONNECT_SWAPPED);
+  pathways_window_update_title (self);
 }
 
 PathwaysWindow *
@@ -96,7 +158,7 @@ pathways_window_new (PathwaysApplication *application)
  * @folder: the handbook's folder
  * @page: (nullable): a page to show, relative to @folder; else the last or home page
  *
- * Opens a handbook and remembers it for the next start.
+ * Opens a handbook, shows it, and remembers it for the next start.
  */
 void
 pathways_window_open_handbook (PathwaysWindow *self,
@@ -106,6 +168,7 @@ pathways_window_open_handbook (PathwaysWindow *self,
   g_return_if_fail (PATHWAYS_IS_WINDOW (self));
 
   pathways_handbook_page_open (self->handbook_page, folder, page);
+  adw_view_stack_set_visible_child_name (self->main_stack, "handbook");
 }
 
 /**
@@ -120,4 +183,44 @@ pathways_window_open_remembered (PathwaysWindow *self)
 
   if (pathways_handbook_page_get_handbook (self->handbook_page) == NULL)
     pathways_handbook_page_open (self->handbook_page, NULL, NULL);
+}
+
+/**
+ * pathways_window_set_store:
+ * @store: (nullable): the open store
+ */
+void
+pathways_window_set_store (PathwaysWindow *self,
+                           PathwaysStore  *store)
+{
+  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
+
+  pathways_team_page_set_store (self->team_page, store);
+}
+
+/**
+ * pathways_window_show_store_error:
+ *
+ * Shows, in the Team area, why the database could not be opened and what can be done.
+ */
+void
+pathways_window_show_store_error (PathwaysWindow *self,
+                                  const char     *title,
+                                  const char     *description,
+                                  gboolean        can_restore,
+                                  gboolean        can_start_fresh)
+{
+  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
+
+  pathways_team_page_show_error (self->team_page, title, description, can_restore,
+                                 can_start_fresh);
+  adw_view_stack_set_visible_child_name (self->main_stack, "team");
+}
+
+void
+pathways_window_toast (PathwaysWindow *self,
+                       const char     *message)
+{
+  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }

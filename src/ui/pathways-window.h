@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pathways-application.h"
+#include "pathways-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,14 @@ void            pathways_window_open_handbook   (PathwaysWindow      *self,
                                                  GFile               *folder,
                                                  const char          *page);
 void            pathways_window_open_remembered (PathwaysWindow      *self);
+void            pathways_window_set_store       (PathwaysWindow      *self,
+                                                 PathwaysStore       *store);
+void            pathways_window_show_store_error (PathwaysWindow     *self,
+                                                 const char          *title,
+                                                 const char          *description,
+                                                 gboolean             can_restore,
+                                                 gboolean             can_start_fresh);
+void            pathways_window_toast           (PathwaysWindow      *self,
+                                                 const char          *message);
 
 G_END_DECLS

@@ -44,6 +44,15 @@ def text_of(node):
     return _safe(read, "") or ""
 
 
+def label_is(text):
+    """A name matcher that ignores mnemonic underscores and GTK 4.8's doubled names
+    ("_Add Add"): what a screen reader would read out."""
+    def match(name):
+        name = (name or "").replace("_", "")
+        return name == text or name == f"{text} {text}"
+    return match
+
+
 def describe(node):
     return f"{_safe(node.get_role_name, '?')} {_safe(node.get_name, '')!r}"
 
@@ -184,9 +193,25 @@ class App:
         names = [_safe(lambda: Atspi.Action.get_action_name(node, i), "") for i in range(n)]
         index = next((i for i, a in enumerate(names) if a in ("click", "activate", "press")), 0)
         Atspi.Action.do_action(node, index)
+        self.settle()
+
+    @staticmethod
+    def settle():
+        """Give GTK a few frames to lay out and realize what an action created. GTK 4.8
+        crashes when asked over AT-SPI for a child whose accessible is not realized yet
+        (fixed in later GTK), so the tree is not walked in that window."""
+        time.sleep(0.4)
 
     def press(self, role, name):
-        self.activate(self.find(role, name))
+        """Activate the control with this role and name. Where GTK nests one inside another
+        (a menu button holds a button of the same name), the one with an action is used."""
+        def actionable():
+            for node in self.find_all(role, name):
+                if _safe(lambda: Atspi.Action.get_n_actions(node), 0) > 0:
+                    return node
+            return None
+        what = f"{role or 'a control'} named {name!r} that can be activated"
+        self.activate(self.wait(actionable, what))
 
     def window_id(self):
         def search():

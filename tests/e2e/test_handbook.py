@@ -6,12 +6,13 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pathways_e2e import App, JourneyFailed, run  # noqa: E402
+from pathways_e2e import App, JourneyFailed, label_is, run  # noqa: E402
 
 
 def open_careers_and_follow_a_level():
     # A first start with no handbook chosen opens the bundled sample on its home page.
     with App() as app:
+        app.press("page tab", "Handbook")
         app.wait_title("Engineering Handbook")
         app.wait(lambda: "Packback Engineering" in app.page_text(), "the home page's text")
 

@@ -1,0 +1,515 @@
+/* pathways-person-page.c: one report's details, edited in place and saved as you type.
+ *
+ * SPDX-FileCopyrightText: 2026 The Pathways authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-person-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pathways-person-page.h"
+
+/* Typing pauses this long before what was typed is written to the database. */
+#define AUTOSAVE_DELAY_MS 500
+
+struct _PathwaysPersonPage
+{
+  GtkWidget       parent_instance;
+
+  PathwaysStore  *store;
+  PathwaysPerson *person;
+  gulong          person_notify_id;
+  guint           save_timeout;
+  gboolean        loading;     /* filling the fields from the person: not an edit */
+  GtkWidget      *history_rows[16];
+  guint           n_history_rows;
+
+  AdwAvatar      *avatar;
+  GtkLabel       *name_label;
+  GtkLabel       *summary_label;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *pronouns_row;
+  AdwEntryRow    *title_row;
+  AdwEntryRow    *start_date_row;
+  GtkSpinButton  *cadence_spin;
+  AdwComboRow    *weekday_row;
+  AdwEntryRow    *time_row;
+  GtkSwitch      *skip_level_switch;
+  AdwPreferencesGroup *career_group;
+  AdwActionRow   *level_row;
+  GtkTextView    *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (PathwaysPersonPage, pathways_person_page, GTK_TYPE_WIDGET)
+
+static void
+pathways_person_page_toast (PathwaysPersonPage *self,
+                            const char         *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_debug ("%s", message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/**
+ * pathways_person_page_flush:
+ *
+ * Writes any edit still waiting for its autosave. Called before the page shows someone
+ * else and when the window closes.
+ */
+void
+pathways_person_page_flush (PathwaysPersonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+
+  if (self->save_timeout == 0)
+    return;
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  if (self->store == NULL || self->person == NULL)
+    return;
+  if (!pathways_store_save_person (self->store, self->person, &error))
+    pathways_person_page_toast (self, error->message);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  PathwaysPersonPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_timeout = 0;
+  if (self->store != NULL && self->person != NULL
+      && !pathways_store_save_person (self->store, self->person, &error))
+    pathways_person_page_toast (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pathways_person_page_schedule_save (PathwaysPersonPage *self)
+{
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  self->save_timeout = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+set_row_error (GtkWidget *row,
+               gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static char *
+dup_stripped (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+update_summary (PathwaysPersonPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+  const char *level;
+  const char *path;
+
+  if (self->person == NULL)
+    return;
+
+  if (pathways_person_get_title (self->person) != NULL)
+    g_ptr_array_add (parts, (gpointer) pathways_person_get_title (self->person));
+  if (pathways_person_get_level (self->person) != NULL)
+    g_ptr_array_add (parts, (gpointer) pathways_person_get_level (self->person));
+  if (pathways_person_get_pronouns (self->person) != NULL)
+    g_ptr_array_add (parts, (gpointer) pathways_person_get_pronouns (self->person));
+  if (pathways_person_get_archived (self->person))
+    g_ptr_array_add (parts, (gpointer) _("Archived"));
+  g_ptr_array_add (parts, NULL);
+  summary = g_strjoinv (" · ", (char **) parts->pdata);
+
+  gtk_label_set_text (self->name_label, pathways_person_get_name (self->person));
+  gtk_label_set_text (self->summary_label, summary);
+  adw_avatar_set_text (self->avatar, pathways_person_get_name (self->person));
+
+  level = pathways_person_get_level (self->person);
+  path = pathways_person_get_ladder_path (self->person);
+  if (level != NULL && path != NULL)
+    {
+      /* Translators: a person's level, then the ladder path it belongs to */
+      g_autofree char *text = g_strdup_printf (_("%s, %s"), level, path);
+      adw_action_row_set_subtitle (self->level_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->level_row,
+                                 level != NULL ? level
+                                 : path != NULL ? path : _("Not recorded yet"));
+}
+
+static void
+update_history (PathwaysPersonPage *self)
+{
+  g_autoptr(GPtrArray) history = NULL;
+
+  for (guint i = 0; i < self->n_history_rows; i++)
+    adw_preferences_group_remove (self->career_group, self->history_rows[i]);
+  self->n_history_rows = 0;
+
+  if (self->store == NULL || self->person == NULL)
+    return;
+  history = pathways_store_list_level_history (self->store, self->person, NULL);
+  /* The newest entry is the current level, shown above; the rest is how they got there. */
+  for (guint i = 1; history != NULL && i < history->len
+       && self->n_history_rows < G_N_ELEMENTS (self->history_rows); i++)
+    {
+      PathwaysLevelChange *change = g_ptr_array_index (history, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Before: %s"),
+                                                change->level != NULL ? change->level : "—");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change->effective_date);
+      adw_preferences_group_add (self->career_group, row);
+      self->history_rows[self->n_history_rows++] = row;
+    }
+}
+
+static void
+on_person_notify (PathwaysPersonPage *self,
+                  GParamSpec         *pspec,
+                  PathwaysPerson     *person)
+{
+  update_summary (self);
+}
+
+/* Only what changed is set: GTK 4.8's accessibility bridge crashes when an empty text is
+ * replaced by an empty text (it reports the deletion of nothing). */
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  set_row_error (GTK_WIDGET (row), FALSE);
+}
+
+/* As for entries: only a text that changed is set. */
+static void
+set_buffer_text (GtkTextBuffer *buffer,
+                 const char    *text)
+{
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, text) != 0)
+    gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static void
+pathways_person_page_load (PathwaysPersonPage *self)
+{
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+  PathwaysPerson *person = self->person;
+
+  self->loading = TRUE;
+  set_entry_text (self->name_row, person ? pathways_person_get_name (person) : NULL);
+  set_entry_text (self->pronouns_row, person ? pathways_person_get_pronouns (person) : NULL);
+  set_entry_text (self->title_row, person ? pathways_person_get_title (person) : NULL);
+  set_entry_text (self->start_date_row, person ? pathways_person_get_start_date (person) : NULL);
+  set_entry_text (self->time_row, person ? pathways_person_get_meeting_time (person) : NULL);
+  gtk_spin_button_set_value (self->cadence_spin,
+                             person ? pathways_person_get_cadence_weeks (person) : 1);
+  adw_combo_row_set_selected (self->weekday_row,
+                              person ? pathways_person_get_meeting_weekday (person) : 0);
+  gtk_switch_set_active (self->skip_level_switch,
+                         person ? pathways_person_get_skip_level (person) : FALSE);
+  set_buffer_text (notes, person ? pathways_person_get_notes (person) : "");
+  self->loading = FALSE;
+
+  update_summary (self);
+  update_history (self);
+}
+
+/* Every edit lands on the person right away (so the sidebar follows as you type) and in
+ * the database after a short pause. Fields that don't validate are marked and kept back. */
+static void
+on_field_changed (PathwaysPersonPage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *pronouns = NULL;
+  g_autofree char *title = NULL;
+  gboolean name_ok, date_ok, time_ok;
+
+  if (self->loading || self->person == NULL)
+    return;
+
+  name = dup_stripped (self->name_row);
+  date = dup_stripped (self->start_date_row);
+  time = dup_stripped (self->time_row);
+  pronouns = dup_stripped (self->pronouns_row);
+  title = dup_stripped (self->title_row);
+
+  name_ok = *name != '\0';
+  date_ok = *date == '\0' || pathways_date_is_valid (date);
+  time_ok = *time == '\0' || pathways_time_is_valid (time);
+  set_row_error (GTK_WIDGET (self->name_row), !name_ok);
+  set_row_error (GTK_WIDGET (self->start_date_row), !date_ok);
+  set_row_error (GTK_WIDGET (self->time_row), !time_ok);
+
+  if (name_ok)
+    pathways_person_set_name (self->person, name);
+  if (date_ok)
+    pathways_person_set_start_date (self->person, *date != '\0' ? date : NULL);
+  if (time_ok)
+    pathways_person_set_meeting_time (self->person, *time != '\0' ? time : NULL);
+  pathways_person_set_pronouns (self->person, *pronouns != '\0' ? pronouns : NULL);
+  pathways_person_set_title (self->person, *title != '\0' ? title : NULL);
+  pathways_person_set_cadence_weeks (self->person,
+                                     (guint) gtk_spin_button_get_value_as_int (self->cadence_spin));
+  pathways_person_set_meeting_weekday (self->person, adw_combo_row_get_selected (self->weekday_row));
+  pathways_person_set_skip_level (self->person, gtk_switch_get_active (self->skip_level_switch));
+
+  pathways_person_page_schedule_save (self);
+}
+
+static void
+on_notes_changed (PathwaysPersonPage *self,
+                  GtkTextBuffer      *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->person == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  pathways_person_set_notes (self->person, text);
+  pathways_person_page_schedule_save (self);
+}
+
+/* ---- level changes ---- */
+
+typedef struct
+{
+  PathwaysPersonPage *self;
+  GtkEditable        *path;
+  GtkEditable        *level;
+  GtkEditable        *date;
+} LevelDialog;
+
+static void
+level_dialog_validate (GtkEditable *editable,
+                       AdwMessageDialog *dialog)
+{
+  LevelDialog *data = g_object_get_data (G_OBJECT (dialog), "level-dialog");
+  g_autofree char *level = g_strstrip (g_strdup (gtk_editable_get_text (data->level)));
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (data->date)));
+  gboolean date_ok = pathways_date_is_valid (date);
+
+  set_row_error (GTK_WIDGET (data->date), !date_ok);
+  adw_message_dialog_set_response_enabled (dialog, "record", *level != '\0' && date_ok);
+}
+
+static void
+level_dialog_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  LevelDialog *data = g_object_get_data (G_OBJECT (dialog), "level-dialog");
+  PathwaysPersonPage *self = data->self;
+  g_autofree char *path = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "record") || self->person == NULL)
+    return;
+
+  path = g_strstrip (g_strdup (gtk_editable_get_text (data->path)));
+  level = g_strstrip (g_strdup (gtk_editable_get_text (data->level)));
+  date = g_strstrip (g_strdup (gtk_editable_get_text (data->date)));
+  pathways_person_page_flush (self);
+  if (!pathways_store_change_level (self->store, self->person, *path != '\0' ? path : NULL,
+                                    level, date, &error))
+    {
+      pathways_person_page_toast (self, error->message);
+      return;
+    }
+  update_summary (self);
+  update_history (self);
+}
+
+static GtkEditable *
+add_dialog_row (GtkWidget  *list,
+                const char *title,
+                const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return GTK_EDITABLE (row);
+}
+
+static void
+change_level_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  LevelDialog *data;
+  GtkWidget *dialog;
+  GtkWidget *list;
+
+  if (self->person == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Record a Level Change"),
+                                   _("A promotion or a move to another path is kept as an event "
+                                     "in their history, with its date."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  data = g_new0 (LevelDialog, 1);
+  data->self = self;
+  data->path = add_dialog_row (list, _("Ladder Path"),
+                               pathways_person_get_ladder_path (self->person));
+  data->level = add_dialog_row (list, _("New Level"), NULL);
+  data->date = add_dialog_row (list, _("Effective Date (YYYY-MM-DD)"), today);
+  g_object_set_data_full (G_OBJECT (dialog), "level-dialog", data, g_free);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record", FALSE);
+  g_signal_connect (data->level, "changed", G_CALLBACK (level_dialog_validate), dialog);
+  g_signal_connect (data->date, "changed", G_CALLBACK (level_dialog_validate), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (level_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (data->level));
+}
+
+/* ---- object ---- */
+
+static void
+pathways_person_page_dispose (GObject *object)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (object);
+  GtkWidget *child;
+
+  pathways_person_page_flush (self);
+  g_clear_signal_handler (&self->person_notify_id, self->person);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_PERSON_PAGE);
+  /* The scrolled window at the top of the template has no id, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->person);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pathways_person_page_parent_class)->dispose (object);
+}
+
+static void
+pathways_person_page_class_init (PathwaysPersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pathways_person_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/co/packback/Pathways/pathways-person-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, pronouns_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, start_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, cadence_spin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, weekday_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, time_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, skip_level_switch);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, career_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, level_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
+  gtk_widget_class_install_action (widget_class, "person.change-level", NULL,
+                                   change_level_action);
+}
+
+static void
+pathways_person_page_init (PathwaysPersonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+}
+
+void
+pathways_person_page_set_store (PathwaysPersonPage *self,
+                                PathwaysStore      *store)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+
+  pathways_person_page_flush (self);
+  g_set_object (&self->store, store);
+}
+
+/**
+ * pathways_person_page_set_person:
+ * @person: (nullable): who to show
+ *
+ * Shows @person, first saving any edit still pending for the one shown before.
+ */
+void
+pathways_person_page_set_person (PathwaysPersonPage *self,
+                                 PathwaysPerson     *person)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+
+  if (self->person == person)
+    return;
+
+  pathways_person_page_flush (self);
+  g_clear_signal_handler (&self->person_notify_id, self->person);
+  g_set_object (&self->person, person);
+  if (person != NULL)
+    self->person_notify_id = g_signal_connect_swapped (person, "notify",
+                                                       G_CALLBACK (on_person_notify), self);
+  pathways_person_page_load (self);
+}
+
+PathwaysPerson *
+pathways_person_page_get_person (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+  return self->person;
+}
