@@ -48,8 +48,8 @@ def label_is(text):
     """A name matcher that ignores mnemonic underscores and GTK 4.8's doubled names
     ("_Add Add"): what a screen reader would read out."""
     def match(name):
-        name = (name or "").replace("_", "")
-        return name == text or name == f"{text} {text}"
+        name = (name or "").replace("_", "").replace("…", "")
+        return name in (text, f"{text} {text}")
     return match
 
 
