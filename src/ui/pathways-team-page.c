@@ -99,12 +99,14 @@ pathways_team_page_update (PathwaysTeamPage *self)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       gtk_stack_set_visible_child_name (self->sidebar_stack, "nobody");
+      adw_status_page_set_title (self->nobody_page, "");
       adw_status_page_set_description (self->nobody_page, NULL);
     }
   else if (n_all == 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "welcome");
       gtk_stack_set_visible_child_name (self->sidebar_stack, "nobody");
+      adw_status_page_set_title (self->nobody_page, _("No Reports Yet"));
       adw_status_page_set_description (self->nobody_page,
                                        _("People you add appear here."));
     }
@@ -114,9 +116,9 @@ pathways_team_page_update (PathwaysTeamPage *self)
                                                                            : "overview");
       gtk_stack_set_visible_child_name (self->sidebar_stack, n_visible > 0 ? "people"
                                                                           : "nobody");
+      adw_status_page_set_title (self->nobody_page, _("Everyone Is Archived"));
       adw_status_page_set_description (self->nobody_page,
-                                       _("Everyone on your team is archived. Show archived "
-                                         "people from the main menu."));
+                                       _("Show archived people from the main menu."));
     }
 
   adw_window_title_set_title (self->content_title,

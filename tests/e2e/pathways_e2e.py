@@ -47,9 +47,11 @@ def text_of(node):
 def label_is(text):
     """A name matcher that ignores mnemonic underscores and GTK 4.8's doubled names
     ("_Add Add"): what a screen reader would read out."""
+    want = text.replace("…", "")
+
     def match(name):
         name = (name or "").replace("_", "").replace("…", "")
-        return name in (text, f"{text} {text}")
+        return name in (want, f"{want} {want}")
     return match
 
 

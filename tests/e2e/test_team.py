@@ -57,5 +57,31 @@ def add_edit_archive_and_undo():
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def damaged_file_is_kept_and_a_new_one_started():
+    profile = tempfile.mkdtemp(prefix="pathways-e2e-damaged-")
+    damaged = os.path.join(profile, "pathways.sqlite")
+    garbage = os.urandom(8192)
+    with open(damaged, "wb") as f:
+        f.write(garbage)
+    try:
+        with App(["--profile", profile]) as app:
+            app.find("label", "Your Records File Is Damaged")
+            app.find("label", lambda text: damaged in (text or ""))
+            with open(damaged, "rb") as f:
+                if f.read() != garbage:
+                    raise JourneyFailed("the damaged file was written to")
+
+            app.press("push button", label_is("Start a New Empty Database"))
+            app.find("label", "Welcome to Pathways")
+            kept = [n for n in os.listdir(profile) if n.startswith("pathways.sqlite.damaged-")]
+            if len(kept) != 1:
+                raise JourneyFailed(f"the damaged file was not kept aside: {os.listdir(profile)}")
+            with open(os.path.join(profile, kept[0]), "rb") as f:
+                if f.read() != garbage:
+                    raise JourneyFailed("the damaged file kept aside is not the original")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    sys.exit(run([add_edit_archive_and_undo]))
+    sys.exit(run([add_edit_archive_and_undo, damaged_file_is_kept_and_a_new_one_started]))
