@@ -72,13 +72,37 @@ pathways_application_close_store (PathwaysApplication *self)
   g_clear_object (&self->db);
 }
 
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  PathwaysDb *db = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The backup reads through a connection of its own, so it can run beside the app. */
+  if (!pathways_db_daily_backup (db, NULL, &error))
+    g_printerr ("%s\n", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+pathways_application_start_daily_backup (PathwaysApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, pathways_application_start_daily_backup);
+  g_task_set_task_data (task, g_object_ref (self->db), g_object_unref);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
 /* Opens the database, or shows why it can't be and what can be done about it. */
 static void
 pathways_application_open_store (PathwaysApplication *self)
 {
   PathwaysWindow *window = pathways_application_get_window (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) backup_error = NULL;
 
   pathways_application_close_store (self);
 
@@ -107,8 +131,7 @@ pathways_application_open_store (PathwaysApplication *self)
   /* Deleted people stay until the next start, so their deletion can be undone. */
   if (!pathways_store_purge_deleted (self->store, &error))
     g_debug ("Deleted people not purged: %s", error->message);
-  if (!pathways_db_daily_backup (self->db, NULL, &backup_error))
-    g_printerr ("%s\n", backup_error->message);
+  pathways_application_start_daily_backup (self);
 
   if (self->load_sample_team
       && g_list_model_get_n_items (pathways_store_get_people (self->store)) == 0)
