@@ -552,8 +552,13 @@ on_find_mode_changed (PathwaysHandbookPage *self,
 {
   if (gtk_search_bar_get_search_mode (bar))
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-      gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* Only move the focus when it isn't there yet: grabbing it again selects the whole
+       * entry, and what is typed next (perhaps already) would replace it. */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->find_entry)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
       pathways_handbook_page_refind (self);
     }
   else
