@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-application.h"
+#include "pathways-ladder.h"
 #include "pathways-store.h"
 #include "pathways-window.h"
 
@@ -32,6 +33,8 @@ static const GOptionEntry option_entries[] = {
     N_("Keep your records in this folder instead of the usual place"), N_("FOLDER") },
   { "sample-team", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start with a fictional sample team when there is nobody yet"), NULL },
+  { "print-ladder", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the handbook’s career ladder as JSON and quit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -179,6 +182,41 @@ pathways_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* --print-ladder: runs in the calling process, before any window or database exists, so
+ * scripts can use it without a display. */
+static int
+print_ladder (GVariantDict *options)
+{
+  const char *handbook_arg = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(PathwaysHandbook) handbook = NULL;
+  g_autoptr(PathwaysLadder) ladder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *json = NULL;
+
+  if (g_variant_dict_lookup (options, "handbook", "^&ay", &handbook_arg))
+    folder = g_file_new_for_commandline_arg (handbook_arg);
+  else
+    folder = pathways_application_dup_sample_dir ();
+  folder_path = g_file_get_path (folder);
+
+  handbook = pathways_handbook_new (folder);
+  if (!pathways_handbook_load (handbook, NULL, &error)
+      || (ladder = pathways_ladder_load (handbook, NULL, &error)) == NULL)
+    {
+      g_autofree char *message = g_strdelimit (g_strdup (error->message), "\n", ' ');
+
+      g_printerr ("%s\n", message);
+      return 1;
+    }
+
+  json = pathways_ladder_to_json (ladder, folder_path);
+  /* Not g_print(): it would convert to the locale's charset, and JSON is UTF-8. */
+  fputs (json, stdout);
+  return 0;
+}
+
 static int
 pathways_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
@@ -188,6 +226,8 @@ pathways_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", "pathways", PACKAGE_VERSION);
       return 0;
     }
+  if (g_variant_dict_contains (options, "print-ladder"))
+    return print_ladder (options);
   return -1;
 }
 
