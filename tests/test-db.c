@@ -270,7 +270,7 @@ static const char * const version_fixtures[] = {
   "INSERT INTO action_item (person_id, meeting_id, body, due_on)"
   "  VALUES (1, 1, 'Write RFC', '2024-02-12');"
   "INSERT INTO ladder_assessment (person_id, expectation_key, rating, expectation_text)"
-  "  VALUES (1, 'software-engineer/engineer-ii/impact', 'meets', 'Delivers features');"
+  "  VALUES (1, 'software-engineer/engineer-ii/impact', 'consistently', 'Delivers features');"
   "INSERT INTO ladder_evidence (person_id, expectation_key, expectation_text, body)"
   "  VALUES (1, 'software-engineer/engineer-ii/impact', 'Delivers features', 'The RFC');"
   "INSERT INTO review_cycle (id, name, starts_on, ends_on)"

@@ -718,7 +718,7 @@ test_count_records (Fixture       *fixture,
     "INSERT INTO agenda_item (meeting_id, person_id, body) VALUES (7, BUSY, 'c');"
     "INSERT INTO action_item (person_id, body) VALUES (BUSY, 'd');"
     "INSERT INTO ladder_assessment (person_id, expectation_key, rating, expectation_text)"
-    "  VALUES (BUSY, 'k', 'meets', 'e');"
+    "  VALUES (BUSY, 'k', 'sometimes', 'e');"
     "INSERT INTO ladder_evidence (person_id, expectation_key, expectation_text, body)"
     "  VALUES (BUSY, 'k', 'e', 'f');"
     "INSERT INTO review_cycle (id, name, starts_on, ends_on)"

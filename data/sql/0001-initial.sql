@@ -62,7 +62,7 @@ CREATE TABLE ladder_assessment (
   ladder_path      TEXT,
   level            TEXT,
   rating           TEXT NOT NULL
-                   CHECK (rating IN ('not-yet', 'developing', 'meets', 'exceeds')),
+                   CHECK (rating IN ('not-yet', 'sometimes', 'consistently')),
   expectation_text TEXT NOT NULL,
   rated_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   note             TEXT NOT NULL DEFAULT ''
