@@ -673,6 +673,40 @@ test_cli_missing_folder (void)
   remove_tree (no_ladder);
 }
 
+/* A person's level is free text; it must still find its place on the ladder. */
+static void
+test_find_level_and_next (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "handbook", NULL);
+  g_autoptr(PathwaysLadder) ladder = load_ladder_at (dir);
+  const PathwaysPath *path = NULL;
+  const PathwaysLevel *level;
+  const PathwaysLevel *next;
+  g_autofree char *name = NULL;
+
+  level = pathways_ladder_find_level (ladder, "software engineer", "Engineer II (IC 3)", &path);
+  g_assert_nonnull (level);
+  g_assert_cmpstr (level->title, ==, "Engineer II");
+  g_assert_cmpstr (path->title, ==, "Software Engineer");
+  g_assert_true (pathways_ladder_find_level (ladder, NULL, "ic 3", NULL) == level);
+  g_assert_true (pathways_ladder_find_level (ladder, "Software Engineer", "engineer ii",
+                                             NULL) == level);
+  name = pathways_level_dup_display_name (level);
+  g_assert_cmpstr (name, ==, "Engineer II (IC 3)");
+
+  /* The next level on the same path; none past the top. */
+  next = pathways_ladder_next_level (ladder, level, &path);
+  g_assert_cmpstr (next->title, ==, "Senior Engineer");
+  g_assert_null (pathways_ladder_next_level (ladder, pathways_ladder_find_level (ladder,
+                                                                                "Technical Path",
+                                                                                "Principal Engineer",
+                                                                                NULL), NULL));
+
+  /* A level named on the wrong path is still found; nonsense is not. */
+  g_assert_nonnull (pathways_ladder_find_level (ladder, "Management Path", "Engineer II", NULL));
+  g_assert_null (pathways_ladder_find_level (ladder, NULL, "Chief Vibes Officer", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/pathways/ladder/sample-handbook", test_sample_handbook);
   g_test_add_func ("/pathways/ladder/sourcegraph", test_sourcegraph);
   g_test_add_func ("/pathways/ladder/no-ladder", test_no_ladder);
+  g_test_add_func ("/pathways/ladder/find-level-and-next", test_find_level_and_next);
   g_test_add_func ("/pathways/ladder/keys/shape", test_keys_shape);
   g_test_add_func ("/pathways/ladder/keys/cosmetic-edits", test_keys_survive_cosmetic_edits);
   g_test_add_func ("/pathways/ladder/keys/changes", test_keys_report_changes);

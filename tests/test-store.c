@@ -1,6 +1,6 @@
 /* test-store.c: tests for people and the store — the shared objects and the sorted list the
- * Team area shows, validation, archive, delete with undo, level history, the sample team,
- * and that everything survives a restart.
+ * Team area shows, validation, archive, delete with undo, level history, ladder ratings and
+ * evidence, the sample team, and that everything survives a restart.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -892,6 +892,428 @@ test_sample_team (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->people), ==, 6);
 }
 
+/* ---- ladder tracking ---- */
+
+static void
+test_target_level (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PathwaysPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *level = NULL;
+  guint path_notifies = 0;
+  guint level_notifies = 0;
+  gint64 id;
+
+  /* Set at creation, through GObject, as the add dialog does. */
+  person = g_object_new (PATHWAYS_TYPE_PERSON,
+                         "name", "Noor",
+                         "ladder-path", "Software Engineer",
+                         "level", "Senior Engineer (IC 4)",
+                         "target-path", "Management Path",
+                         "target-level", " Team Lead / Senior Engineer (Manager 4 / IC 4) ",
+                         NULL);
+  pathways_store_add_person (fixture->store, person, &error);
+  g_assert_no_error (error);
+  id = pathways_person_get_id (person);
+  g_clear_object (&person);
+
+  fixture_reopen (fixture);
+  person = g_object_ref (pathways_store_lookup_person (fixture->store, id));
+  g_assert_cmpstr (pathways_person_get_target_path (person), ==, "Management Path");
+  g_assert_cmpstr (pathways_person_get_target_level (person), ==,
+                   "Team Lead / Senior Engineer (Manager 4 / IC 4)");
+
+  /* Setters notify only on change; empty is "no target": the next level on their path. */
+  g_signal_connect (person, "notify::target-path", G_CALLBACK (count_notify), &path_notifies);
+  g_signal_connect (person, "notify::target-level", G_CALLBACK (count_notify),
+                    &level_notifies);
+  pathways_person_set_target_path (person, "Management Path");
+  g_assert_cmpuint (path_notifies, ==, 0);
+  pathways_person_set_target_path (person, "");
+  g_assert_null (pathways_person_get_target_path (person));
+  g_assert_cmpuint (path_notifies, ==, 1);
+  g_object_set (person, "target-level", "Staff Engineer", NULL);
+  g_object_get (person, "target-level", &level, NULL);
+  g_assert_cmpstr (level, ==, "Staff Engineer");
+  g_assert_cmpuint (level_notifies, ==, 1);
+  g_assert_true (pathways_store_save_person (fixture->store, person, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_data (person, &path_notifies);
+  g_signal_handlers_disconnect_by_data (person, &level_notifies);
+  g_clear_object (&person);
+
+  fixture_reopen (fixture);
+  person = g_object_ref (pathways_store_lookup_person (fixture->store, id));
+  g_assert_null (pathways_person_get_target_path (person));
+  g_assert_cmpstr (pathways_person_get_target_level (person), ==, "Staff Engineer");
+  /* The current level is untouched by the target. */
+  g_assert_cmpstr (pathways_person_get_level (person), ==, "Senior Engineer (IC 4)");
+}
+
+static PathwaysRatingState *
+history_at (GPtrArray *history,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, history->len);
+
+  return g_ptr_array_index (history, index);
+}
+
+static void
+rate (Fixture        *fixture,
+      PathwaysPerson *person,
+      const char     *key,
+      PathwaysRating  rating,
+      const char     *rated_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("Text of %s", key);
+
+  g_assert_true (pathways_store_rate (fixture->store, person, key, rating, text, rated_on,
+                                      &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_rating_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PathwaysPerson *person = add (fixture, "Mateo");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GHashTable) ratings = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysRatingState *state;
+
+  rate (fixture, person, "se/ic3/impact", PATHWAYS_RATING_NOT_YET, "2026-01-10");
+  rate (fixture, person, "se/ic3/impact", PATHWAYS_RATING_CONSISTENTLY, "2026-03-01");
+  /* Back-dated: recorded last, but older than the rating above. */
+  g_assert_true (pathways_store_rate (fixture->store, person, "se/ic3/impact",
+                                      PATHWAYS_RATING_SOMETIMES, "Delivers features, edited",
+                                      "2026-02-01", &error));
+  g_assert_no_error (error);
+  rate (fixture, person, "se/ic3/review", PATHWAYS_RATING_SOMETIMES, "2026-01-05");
+
+  /* Nothing overwritten: every rating is in the history, newest first. */
+  history = pathways_store_list_rating_history (fixture->store, person, "se/ic3/impact",
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpstr (history_at (history, 0)->rated_on, ==, "2026-03-01");
+  g_assert_cmpint (history_at (history, 0)->rating, ==, PATHWAYS_RATING_CONSISTENTLY);
+  g_assert_cmpstr (history_at (history, 1)->rated_on, ==, "2026-02-01");
+  g_assert_cmpint (history_at (history, 1)->rating, ==, PATHWAYS_RATING_SOMETIMES);
+  g_assert_cmpstr (history_at (history, 1)->expectation_text, ==, "Delivers features, edited");
+  g_assert_cmpstr (history_at (history, 2)->rated_on, ==, "2026-01-10");
+  g_assert_cmpint (history_at (history, 2)->rating, ==, PATHWAYS_RATING_NOT_YET);
+  g_assert_cmpstr (history_at (history, 2)->key, ==, "se/ic3/impact");
+
+  /* The current rating of each expectation is its newest. */
+  ratings = pathways_store_dup_ratings (fixture->store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (ratings), ==, 2);
+  state = g_hash_table_lookup (ratings, "se/ic3/impact");
+  g_assert_nonnull (state);
+  g_assert_cmpstr (state->key, ==, "se/ic3/impact");
+  g_assert_cmpint (state->rating, ==, PATHWAYS_RATING_CONSISTENTLY);
+  g_assert_cmpstr (state->rated_on, ==, "2026-03-01");
+  g_assert_cmpstr (state->expectation_text, ==, "Text of se/ic3/impact");
+  state = g_hash_table_lookup (ratings, "se/ic3/review");
+  g_assert_cmpint (state->rating, ==, PATHWAYS_RATING_SOMETIMES);
+  g_assert_null (state->consistently_since);
+  g_clear_pointer (&ratings, g_hash_table_unref);
+
+  /* Two ratings on one day: the one set later wins. */
+  rate (fixture, person, "se/ic3/review", PATHWAYS_RATING_NOT_YET, "2026-01-05");
+  ratings = pathways_store_dup_ratings (fixture->store, person, &error);
+  state = g_hash_table_lookup (ratings, "se/ic3/review");
+  g_assert_cmpint (state->rating, ==, PATHWAYS_RATING_NOT_YET);
+
+  /* Someone never rated has no ratings, and no history. */
+  g_clear_pointer (&ratings, g_hash_table_unref);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  ratings = pathways_store_dup_ratings (fixture->store, add (fixture, "Kenji"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (ratings), ==, 0);
+  history = pathways_store_list_rating_history (fixture->store, person, "unknown", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+}
+
+static const char *
+consistently_since (Fixture        *fixture,
+                    PathwaysPerson *person,
+                    const char     *key,
+                    char          **since)
+{
+  g_autoptr(GHashTable) ratings = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysRatingState *state;
+
+  ratings = pathways_store_dup_ratings (fixture->store, person, &error);
+  g_assert_no_error (error);
+  state = g_hash_table_lookup (ratings, key);
+  g_assert_nonnull (state);
+  g_free (*since);
+  *since = g_strdup (state->consistently_since);
+
+  return *since;
+}
+
+/* "Sustained" counts from the first of an unbroken run of "consistently" ratings. */
+static void
+test_consistently_since (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PathwaysPerson *person = add (fixture, "Amara");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = NULL;
+  const char *key = "se/ic4/scope";
+
+  rate (fixture, person, key, PATHWAYS_RATING_NOT_YET, "2026-01-10");
+  g_assert_null (consistently_since (fixture, person, key, &since));
+  rate (fixture, person, key, PATHWAYS_RATING_CONSISTENTLY, "2026-02-01");
+  g_assert_cmpstr (consistently_since (fixture, person, key, &since), ==, "2026-02-01");
+  rate (fixture, person, key, PATHWAYS_RATING_CONSISTENTLY, "2026-03-01");
+  g_assert_cmpstr (consistently_since (fixture, person, key, &since), ==, "2026-02-01");
+
+  /* The history says the same of each rating at its time. */
+  history = pathways_store_list_rating_history (fixture->store, person, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (history_at (history, 0)->consistently_since, ==, "2026-02-01");
+  g_assert_cmpstr (history_at (history, 1)->consistently_since, ==, "2026-02-01");
+  g_assert_null (history_at (history, 2)->consistently_since);
+
+  /* A step back breaks the run… */
+  rate (fixture, person, key, PATHWAYS_RATING_SOMETIMES, "2026-04-01");
+  g_assert_null (consistently_since (fixture, person, key, &since));
+
+  /* …and the next run starts again from its own first rating. */
+  rate (fixture, person, key, PATHWAYS_RATING_CONSISTENTLY, "2026-05-01");
+  rate (fixture, person, key, PATHWAYS_RATING_CONSISTENTLY, "2026-06-01");
+  g_assert_cmpstr (consistently_since (fixture, person, key, &since), ==, "2026-05-01");
+
+  /* A back-dated "sometimes" inside the run breaks it where it falls. */
+  rate (fixture, person, key, PATHWAYS_RATING_SOMETIMES, "2026-05-15");
+  g_assert_cmpstr (consistently_since (fixture, person, key, &since), ==, "2026-06-01");
+}
+
+/* Each refusal says what is wrong, and nothing is written. */
+static void
+test_rating_validation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct {
+    const char     *key;
+    PathwaysRating  rating;
+    const char     *rated_on;
+    const char     *in_message;
+  } cases[] = {
+    { "k", PATHWAYS_RATING_NONE, "2026-01-10", "rating" },
+    { "k", (PathwaysRating) 17, "2026-01-10", "rating" },
+    { "k", PATHWAYS_RATING_SOMETIMES, "2026-02-30", "2026-02-30" },
+    { "k", PATHWAYS_RATING_SOMETIMES, "last week", "last week" },
+    { "k", PATHWAYS_RATING_SOMETIMES, "", "date" },
+    { "k", PATHWAYS_RATING_SOMETIMES, NULL, "date" },
+    { "", PATHWAYS_RATING_SOMETIMES, "2026-01-10", "expectation" },
+    { "  ", PATHWAYS_RATING_SOMETIMES, "2026-01-10", "expectation" },
+    { NULL, PATHWAYS_RATING_SOMETIMES, "2026-01-10", "expectation" },
+  };
+  PathwaysPerson *person = add (fixture, "Sione");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_false (pathways_store_rate (fixture->store, person, cases[i].key,
+                                           cases[i].rating, "Text", cases[i].rated_on,
+                                           &error));
+      g_assert_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].in_message));
+    }
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM ladder_assessment"), ==, 0);
+}
+
+static PathwaysEvidence *
+evidence_at (GPtrArray *evidence,
+             guint      index)
+{
+  g_assert_cmpuint (index, <, evidence->len);
+
+  return g_ptr_array_index (evidence, index);
+}
+
+static void
+test_evidence (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PathwaysPerson *person = add (fixture, "Priya");
+  PathwaysPerson *other = add (fixture, "Someone Else");
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rfc, design, mentoring, same_day, elsewhere;
+
+  rfc = pathways_store_add_evidence (fixture->store, person, "t5/direction", "Sets direction",
+                                     "  Wrote the storage RFC https://example.com/rfc/12\n",
+                                     "2026-02-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rfc, >, 0);
+  design = pathways_store_add_evidence (fixture->store, person, "t5/direction",
+                                        "Sets direction", "Led the design review",
+                                        "2026-03-05", &error);
+  g_assert_no_error (error);
+  /* Added later but happened earlier. */
+  mentoring = pathways_store_add_evidence (fixture->store, person, "t5/mentoring", NULL,
+                                           "Mentored two engineers", "2026-01-20", &error);
+  g_assert_no_error (error);
+  same_day = pathways_store_add_evidence (fixture->store, person, "t5/direction",
+                                          "Sets direction", "Followed up on the RFC",
+                                          "2026-02-10", &error);
+  g_assert_no_error (error);
+  elsewhere = pathways_store_add_evidence (fixture->store, other, "t5/direction",
+                                           "Sets direction", "Not Priya's", "2026-04-01",
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (elsewhere, >, same_day);
+
+  /* One expectation's evidence: newest first, the later-added first on the same day. */
+  evidence = pathways_store_list_evidence (fixture->store, person, "t5/direction", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 3);
+  g_assert_cmpint (evidence_at (evidence, 0)->id, ==, design);
+  g_assert_cmpint (evidence_at (evidence, 1)->id, ==, same_day);
+  g_assert_cmpint (evidence_at (evidence, 2)->id, ==, rfc);
+  g_assert_cmpstr (evidence_at (evidence, 2)->body, ==,
+                   "Wrote the storage RFC https://example.com/rfc/12");
+  g_assert_cmpstr (evidence_at (evidence, 2)->occurred_on, ==, "2026-02-10");
+  g_assert_cmpstr (evidence_at (evidence, 2)->key, ==, "t5/direction");
+  g_assert_cmpstr (evidence_at (evidence, 2)->expectation_text, ==, "Sets direction");
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+
+  /* All of the person's evidence, and only theirs. */
+  evidence = pathways_store_list_evidence (fixture->store, person, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 4);
+  g_assert_cmpint (evidence_at (evidence, 0)->id, ==, design);
+  g_assert_cmpint (evidence_at (evidence, 3)->id, ==, mentoring);
+  g_assert_cmpstr (evidence_at (evidence, 3)->expectation_text, ==, "");
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+
+  /* Deleting takes one piece away; deleting it again says it is gone. */
+  g_assert_true (pathways_store_delete_evidence (fixture->store, same_day, &error));
+  g_assert_no_error (error);
+  g_assert_false (pathways_store_delete_evidence (fixture->store, same_day, &error));
+  g_assert_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  evidence = pathways_store_list_evidence (fixture->store, person, "t5/direction", &error);
+  g_assert_cmpuint (evidence->len, ==, 2);
+  g_assert_cmpint (evidence_at (evidence, 0)->id, ==, design);
+  g_assert_cmpint (evidence_at (evidence, 1)->id, ==, rfc);
+
+  /* Refused: nothing to say, no real date, no expectation. Nothing is written. */
+  g_assert_cmpint (pathways_store_add_evidence (fixture->store, person, "t5/direction", NULL,
+                                                " \n\t", "2026-03-06", &error), ==, 0);
+  g_assert_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (pathways_store_add_evidence (fixture->store, person, "t5/direction", NULL,
+                                                "Something", "2026-02-30", &error), ==, 0);
+  g_assert_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_clear_error (&error);
+  g_assert_cmpint (pathways_store_add_evidence (fixture->store, person, "", NULL,
+                                                "Something", "2026-03-06", &error), ==, 0);
+  g_assert_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Priya's three, and the other person's one. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM ladder_evidence"), ==, 4);
+}
+
+/* Ratings and evidence are on disk: a restart finds them, and deleting the person counts
+ * them. */
+static void
+test_ladder_survives_restart (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PathwaysPerson *person = add (fixture, "Ada");
+  g_autoptr(GHashTable) ratings = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysRatingState *state;
+  gint64 id = pathways_person_get_id (person);
+  gint64 evidence_id;
+
+  rate (fixture, person, "k", PATHWAYS_RATING_SOMETIMES, "2026-01-10");
+  rate (fixture, person, "k", PATHWAYS_RATING_CONSISTENTLY, "2026-02-01");
+  evidence_id = pathways_store_add_evidence (fixture->store, person, "k", "Text of k",
+                                             "Shipped it", "2026-01-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pathways_store_count_records (fixture->store, person), ==, 3);
+
+  fixture_reopen (fixture);
+  person = pathways_store_lookup_person (fixture->store, id);
+  g_assert_nonnull (person);
+
+  ratings = pathways_store_dup_ratings (fixture->store, person, &error);
+  g_assert_no_error (error);
+  state = g_hash_table_lookup (ratings, "k");
+  g_assert_nonnull (state);
+  g_assert_cmpint (state->rating, ==, PATHWAYS_RATING_CONSISTENTLY);
+  g_assert_cmpstr (state->rated_on, ==, "2026-02-01");
+  g_assert_cmpstr (state->consistently_since, ==, "2026-02-01");
+  history = pathways_store_list_rating_history (fixture->store, person, "k", &error);
+  g_assert_cmpuint (history->len, ==, 2);
+
+  evidence = pathways_store_list_evidence (fixture->store, person, "k", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  g_assert_cmpint (evidence_at (evidence, 0)->id, ==, evidence_id);
+  g_assert_cmpstr (evidence_at (evidence, 0)->body, ==, "Shipped it");
+  g_assert_cmpuint (pathways_store_count_records (fixture->store, person), ==, 3);
+}
+
+/* A long-tracked person: thousands of ratings still give the right current state. */
+static void
+test_many_ratings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PathwaysPerson *person = add (fixture, "Veteran");
+  g_autoptr(GHashTable) ratings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sql = NULL;
+  PathwaysRatingState *state;
+
+  /* 40 expectations rated daily for 100 days from 2020-01-01; expectation k steps back to
+   * "sometimes" once, on day k. */
+  sql = g_string_new ("WITH RECURSIVE day (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM day "
+                      "                           WHERE n < 99),"
+                      " expectation (k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM expectation "
+                      "                     WHERE k < 39) "
+                      "INSERT INTO ladder_assessment (person_id, expectation_key, rating, "
+                      "  expectation_text, rated_on) "
+                      "SELECT PERSON, printf ('key-%02d', k), "
+                      "  CASE WHEN n = k THEN 'sometimes' ELSE 'consistently' END, 'Text', "
+                      "  date ('2020-01-01', '+' || n || ' days') "
+                      "FROM day, expectation ORDER BY n, k");
+  g_string_replace (sql, "PERSON", "(SELECT id FROM person WHERE name = 'Veteran')", 0);
+  exec_sql (fixture, sql->str);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM ladder_assessment"), ==, 4000);
+
+  ratings = pathways_store_dup_ratings (fixture->store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (ratings), ==, 40);
+  state = g_hash_table_lookup (ratings, "key-05");
+  g_assert_cmpint (state->rating, ==, PATHWAYS_RATING_CONSISTENTLY);
+  g_assert_cmpstr (state->rated_on, ==, "2020-04-09");
+  g_assert_cmpstr (state->consistently_since, ==, "2020-01-07");
+  /* The last one stepped back on day 39, so its run began on day 40. */
+  state = g_hash_table_lookup (ratings, "key-39");
+  g_assert_cmpstr (state->consistently_since, ==, "2020-02-10");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +1342,13 @@ main (int   argc,
   ADD ("level-history", test_level_history);
   ADD ("first-level-dated-today", test_first_level_dated_today);
   ADD ("sample-team", test_sample_team);
+  ADD ("target-level", test_target_level);
+  ADD ("rating-history", test_rating_history);
+  ADD ("consistently-since", test_consistently_since);
+  ADD ("rating-validation", test_rating_validation);
+  ADD ("evidence", test_evidence);
+  ADD ("ladder-survives-restart", test_ladder_survives_restart);
+  ADD ("many-ratings", test_many_ratings);
 
 #undef ADD
 

@@ -146,8 +146,9 @@ people_list (Fixture *fixture)
   collect (fixture->window, GTK_TYPE_LIST_VIEW, lists);
   for (guint i = 0; i < lists->len && list == NULL; i++)
     {
-      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, i)));
-      g_autoptr(GObject) first = g_list_model_get_item (model, 0);
+      GtkSelectionModel *model = gtk_list_view_get_model (g_ptr_array_index (lists, i));
+      g_autoptr(GObject) first = model != NULL ? g_list_model_get_item (G_LIST_MODEL (model), 0)
+                                               : NULL;
 
       if (PATHWAYS_IS_PERSON (first))
         list = g_ptr_array_index (lists, i);

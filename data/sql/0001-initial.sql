@@ -28,6 +28,9 @@ CREATE TABLE person (
                                   AND meeting_time < '24:00')),
   is_skip_level   INTEGER NOT NULL DEFAULT 0 CHECK (is_skip_level IN (0, 1)),
   notes           TEXT NOT NULL DEFAULT '',
+  -- The level they aim for; NULL means the next level on their own path.
+  target_path     TEXT,
+  target_level    TEXT,
   archived_at     TEXT,
   deleted_at      TEXT,
   created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
@@ -54,7 +57,9 @@ CREATE INDEX level_history_person ON level_history (person_id, effective_date);
 
 -- Ratings against the handbook's ladder. expectation_key is stable across handbook edits;
 -- expectation_text is what the expectation said when it was rated, so the app can show
--- what changed. Every rating is kept: the newest per key is the current one.
+-- what changed. Every rating is kept: the newest per key (by rated_on, then id) is the
+-- current one. rated_on is the day the manager says it applies, which may be back-dated;
+-- rated_at is when the row was written.
 CREATE TABLE ladder_assessment (
   id               INTEGER PRIMARY KEY,
   person_id        INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
@@ -64,11 +69,13 @@ CREATE TABLE ladder_assessment (
   rating           TEXT NOT NULL
                    CHECK (rating IN ('not-yet', 'sometimes', 'consistently')),
   expectation_text TEXT NOT NULL,
+  rated_on         TEXT NOT NULL DEFAULT (date('now')) CHECK (rated_on IS date(rated_on)),
   rated_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   note             TEXT NOT NULL DEFAULT ''
 );
 
-CREATE INDEX ladder_assessment_person ON ladder_assessment (person_id, expectation_key, rated_at);
+-- The rowid is the index's last column, so (rated_on, id) order comes straight from it.
+CREATE INDEX ladder_assessment_person ON ladder_assessment (person_id, expectation_key, rated_on);
 
 CREATE TABLE ladder_evidence (
   id               INTEGER PRIMARY KEY,
@@ -76,11 +83,12 @@ CREATE TABLE ladder_evidence (
   expectation_key  TEXT NOT NULL,
   expectation_text TEXT NOT NULL,
   body             TEXT NOT NULL DEFAULT '',
-  occurred_on      TEXT CHECK (occurred_on IS date(occurred_on)),
+  occurred_on      TEXT NOT NULL DEFAULT (date('now'))
+                   CHECK (occurred_on IS date(occurred_on)),
   created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
-CREATE INDEX ladder_evidence_person ON ladder_evidence (person_id, expectation_key);
+CREATE INDEX ladder_evidence_person ON ladder_evidence (person_id, expectation_key, occurred_on);
 
 -- Free notes; wins and growth notes feed the review draft for the cycle they fall in.
 CREATE TABLE note (

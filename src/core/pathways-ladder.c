@@ -1869,3 +1869,121 @@ pathways_ladder_to_json (PathwaysLadder *ladder,
 
   return g_string_free (out, FALSE);
 }
+
+/* A person's level is free text: "Engineer II (IC 3)", "Engineer II", "IC 3" all name the
+ * same level. */
+static gboolean
+level_matches (const PathwaysLevel *level,
+               const char          *wanted)
+{
+  g_autofree char *want = pathways_ladder_normalize (wanted);
+  g_autofree char *title = pathways_ladder_normalize (level->title);
+  g_autofree char *display = NULL;
+  g_autofree char *display_norm = NULL;
+  g_autofree char *code = NULL;
+
+  if (g_strcmp0 (want, title) == 0)
+    return TRUE;
+  if (level->code == NULL)
+    return FALSE;
+  code = pathways_ladder_normalize (level->code);
+  display = pathways_level_dup_display_name (level);
+  display_norm = pathways_ladder_normalize (display);
+  return g_strcmp0 (want, code) == 0 || g_strcmp0 (want, display_norm) == 0;
+}
+
+/**
+ * pathways_level_dup_display_name:
+ * @level: a level
+ *
+ * Returns: (transfer full): the level as people write it: "Engineer II (IC 3)"
+ */
+char *
+pathways_level_dup_display_name (const PathwaysLevel *level)
+{
+  g_return_val_if_fail (level != NULL, NULL);
+
+  if (level->code == NULL)
+    return g_strdup (level->title);
+  return g_strdup_printf ("%s (%s)", level->title, level->code);
+}
+
+/**
+ * pathways_ladder_find_level:
+ * @path: (nullable): the path's title; %NULL to look in every path
+ * @level: the level as written: its title, its code, or "title (code)"
+ * @found_path: (out) (optional): the path the level is on
+ *
+ * Finds a level by the free text a person record holds, case and punctuation aside.
+ *
+ * Returns: (nullable): the level, owned by @ladder
+ */
+const PathwaysLevel *
+pathways_ladder_find_level (const PathwaysLadder *ladder,
+                            const char           *path,
+                            const char           *level,
+                            const PathwaysPath  **found_path)
+{
+  g_autofree char *want_path = path != NULL ? pathways_ladder_normalize (path) : NULL;
+
+  if (found_path != NULL)
+    *found_path = NULL;
+  if (ladder == NULL || level == NULL)
+    return NULL;
+
+  /* The named path first; a level title unique enough is found on any path too, since
+   * people move between paths and records lag behind. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < ladder->paths->len; i++)
+      {
+        const PathwaysPath *p = g_ptr_array_index (ladder->paths, i);
+        g_autofree char *title = pathways_ladder_normalize (p->title);
+
+        if (pass == 0 && (want_path == NULL || g_strcmp0 (title, want_path) != 0))
+          continue;
+        for (guint j = 0; j < p->levels->len; j++)
+          {
+            const PathwaysLevel *l = g_ptr_array_index (p->levels, j);
+
+            if (level_matches (l, level))
+              {
+                if (found_path != NULL)
+                  *found_path = p;
+                return l;
+              }
+          }
+      }
+  return NULL;
+}
+
+/**
+ * pathways_ladder_next_level:
+ * @level: a level of @ladder
+ * @found_path: (out) (optional): the path of the next level
+ *
+ * Returns: (nullable): the level after @level on its path, or %NULL at the top
+ */
+const PathwaysLevel *
+pathways_ladder_next_level (const PathwaysLadder *ladder,
+                            const PathwaysLevel  *level,
+                            const PathwaysPath  **found_path)
+{
+  if (found_path != NULL)
+    *found_path = NULL;
+  if (ladder == NULL || level == NULL)
+    return NULL;
+
+  for (guint i = 0; i < ladder->paths->len; i++)
+    {
+      const PathwaysPath *p = g_ptr_array_index (ladder->paths, i);
+
+      for (guint j = 0; j + 1 < p->levels->len; j++)
+        if (g_ptr_array_index (p->levels, j) == level)
+          {
+            if (found_path != NULL)
+              *found_path = p;
+            return g_ptr_array_index (p->levels, j + 1);
+          }
+    }
+  return NULL;
+}

@@ -94,6 +94,14 @@ GPtrArray      *pathways_ladder_compare        (PathwaysLadder    *ladder,
 char           *pathways_ladder_to_json        (PathwaysLadder    *ladder,
                                                 const char        *handbook_dir);
 char           *pathways_ladder_normalize      (const char        *text);
+const PathwaysLevel *pathways_ladder_find_level (const PathwaysLadder *ladder,
+                                                 const char           *path,
+                                                 const char           *level,
+                                                 const PathwaysPath  **found_path);
+const PathwaysLevel *pathways_ladder_next_level (const PathwaysLadder *ladder,
+                                                 const PathwaysLevel  *level,
+                                                 const PathwaysPath  **found_path);
+char           *pathways_level_dup_display_name (const PathwaysLevel *level);
 
 void            pathways_ladder_change_free    (PathwaysLadderChange *change);
 

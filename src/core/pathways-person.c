@@ -29,6 +29,8 @@ struct _PathwaysPerson
   char     *start_date;
   char     *meeting_time;
   char     *notes;
+  char     *target_path;
+  char     *target_level;
   guint     cadence_weeks;
   guint     meeting_weekday;
   gboolean  skip_level;
@@ -51,6 +53,8 @@ enum {
   PROP_MEETING_TIME,
   PROP_SKIP_LEVEL,
   PROP_NOTES,
+  PROP_TARGET_PATH,
+  PROP_TARGET_LEVEL,
   PROP_ARCHIVED,
   PROP_INITIALS,
   N_PROPS
@@ -173,6 +177,8 @@ pathways_person_finalize (GObject *object)
   g_free (self->start_date);
   g_free (self->meeting_time);
   g_free (self->notes);
+  g_free (self->target_path);
+  g_free (self->target_level);
 
   G_OBJECT_CLASS (pathways_person_parent_class)->finalize (object);
 }
@@ -222,6 +228,12 @@ pathways_person_get_property (GObject    *object,
       break;
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
+      break;
+    case PROP_TARGET_PATH:
+      g_value_set_string (value, self->target_path);
+      break;
+    case PROP_TARGET_LEVEL:
+      g_value_set_string (value, self->target_level);
       break;
     case PROP_ARCHIVED:
       g_value_set_boolean (value, self->archived);
@@ -277,6 +289,12 @@ pathways_person_set_property (GObject      *object,
     case PROP_NOTES:
       pathways_person_set_notes (self, g_value_get_string (value));
       break;
+    case PROP_TARGET_PATH:
+      pathways_person_set_target_path (self, g_value_get_string (value));
+      break;
+    case PROP_TARGET_LEVEL:
+      pathways_person_set_target_level (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -317,6 +335,10 @@ pathways_person_class_init (PathwaysPersonClass *klass)
     g_param_spec_boolean ("skip-level", NULL, NULL, FALSE, rw);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, "", rw);
+  properties[PROP_TARGET_PATH] =
+    g_param_spec_string ("target-path", NULL, NULL, NULL, rw);
+  properties[PROP_TARGET_LEVEL] =
+    g_param_spec_string ("target-level", NULL, NULL, NULL, rw);
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, ro);
   properties[PROP_INITIALS] =
@@ -735,6 +757,67 @@ pathways_person_set_notes (PathwaysPerson *self,
 
   if (set_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+/**
+ * pathways_person_get_target_path:
+ * @self: a person
+ *
+ * Returns: (nullable): the ladder path of the level the person aims for, or %NULL if they
+ *   aim for the next level on their own path
+ */
+const char *
+pathways_person_get_target_path (PathwaysPerson *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (self), NULL);
+
+  return self->target_path;
+}
+
+/**
+ * pathways_person_set_target_path:
+ * @self: a person
+ * @path: (nullable): a ladder path, which may differ from their own (a switch to the
+ *   management path, say); empty means none
+ */
+void
+pathways_person_set_target_path (PathwaysPerson *self,
+                                 const char     *path)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON (self));
+
+  if (set_optional_string (&self->target_path, path))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_PATH]);
+}
+
+/**
+ * pathways_person_get_target_level:
+ * @self: a person
+ *
+ * Returns: (nullable): the title of the level the person aims for, or %NULL for the next
+ *   level on their path
+ */
+const char *
+pathways_person_get_target_level (PathwaysPerson *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (self), NULL);
+
+  return self->target_level;
+}
+
+/**
+ * pathways_person_set_target_level:
+ * @self: a person
+ * @level: (nullable): a level's title; empty means none
+ */
+void
+pathways_person_set_target_level (PathwaysPerson *self,
+                                  const char     *level)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON (self));
+
+  if (set_optional_string (&self->target_level, level))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
 }
 
 /**

@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (PathwaysPerson, pathways_person, PATHWAYS, PERSON, GObject
  *   "meeting-time"    string or NULL, "HH:MM"
  *   "skip-level"      gboolean
  *   "notes"           string, "" by default
+ *   "target-path"     string or NULL: the ladder path of the level they aim for (NULL: the
+ *                     next level on their own path)
+ *   "target-level"    string or NULL: that level's title
  *   "archived"        gboolean, read-only (the store archives)
  *   "initials"        string, read-only, derived from the name (for avatars)
  */
@@ -62,6 +65,12 @@ void        pathways_person_set_skip_level      (PathwaysPerson *self,
 const char *pathways_person_get_notes           (PathwaysPerson *self);
 void        pathways_person_set_notes           (PathwaysPerson *self,
                                                  const char     *notes);
+const char *pathways_person_get_target_path     (PathwaysPerson *self);
+void        pathways_person_set_target_path     (PathwaysPerson *self,
+                                                 const char     *path);
+const char *pathways_person_get_target_level    (PathwaysPerson *self);
+void        pathways_person_set_target_level    (PathwaysPerson *self,
+                                                 const char     *level);
 gboolean    pathways_person_get_archived        (PathwaysPerson *self);
 char       *pathways_person_dup_initials        (PathwaysPerson *self);
 

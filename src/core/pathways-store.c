@@ -1,6 +1,6 @@
 /* pathways-store.c: the domain API over the database — people as shared GObjects in a
- * sorted list model, their level history, and the sample team. All SQL for records lives
- * here.
+ * sorted list model, their level history, ladder ratings and evidence, and the sample
+ * team. All SQL for records lives here.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -287,7 +287,8 @@ add_to_list (PathwaysStore  *self,
 
 #define PERSON_COLUMNS \
   "id, name, pronouns, title, ladder_path, level, start_date, cadence_weeks, " \
-  "meeting_weekday, meeting_time, is_skip_level, notes, archived_at IS NOT NULL"
+  "meeting_weekday, meeting_time, is_skip_level, notes, archived_at IS NOT NULL, " \
+  "target_path, target_level"
 
 static PathwaysPerson *
 person_from_row (sqlite3_stmt *stmt)
@@ -306,11 +307,13 @@ person_from_row (sqlite3_stmt *stmt)
   pathways_person_set_skip_level (person, sqlite3_column_int (stmt, 10) != 0);
   pathways_person_set_notes (person, column_text (stmt, 11));
   pathways_person_set_archived (person, sqlite3_column_int (stmt, 12) != 0);
+  pathways_person_set_target_path (person, column_text (stmt, 13));
+  pathways_person_set_target_level (person, column_text (stmt, 14));
 
   return person;
 }
 
-/* The editable fields as parameters ?1–?11, in the order of the INSERT below; the UPDATE
+/* The editable fields as parameters ?1–?13, in the order of the INSERT below; the UPDATE
  * leaves ?4 and ?5 (path and level) out, since those change through the level history. */
 static void
 bind_person (sqlite3_stmt   *stmt,
@@ -332,6 +335,8 @@ bind_person (sqlite3_stmt   *stmt,
   bind_text (stmt, 9, pathways_person_get_meeting_time (person));
   sqlite3_bind_int (stmt, 10, pathways_person_get_skip_level (person) ? 1 : 0);
   bind_text (stmt, 11, pathways_person_get_notes (person));
+  bind_trimmed (stmt, 12, pathways_person_get_target_path (person));
+  bind_trimmed (stmt, 13, pathways_person_get_target_level (person));
 }
 
 static gboolean
@@ -345,8 +350,9 @@ insert_person_row (PathwaysStore   *self,
   stmt = pathways_db_prepare (self->db,
                               "INSERT INTO person (name, pronouns, title, ladder_path, level, "
                               "start_date, cadence_weeks, meeting_weekday, meeting_time, "
-                              "is_skip_level, notes) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              "is_skip_level, notes, target_path, target_level) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                              "?13)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -623,13 +629,14 @@ pathways_store_save_person (PathwaysStore   *self,
                               "UPDATE person SET name = ?1, pronouns = ?2, title = ?3, "
                               "start_date = ?6, cadence_weeks = ?7, meeting_weekday = ?8, "
                               "meeting_time = ?9, is_skip_level = ?10, notes = ?11, "
-                              "updated_at = " NOW_SQL " WHERE id = ?12",
+                              "target_path = ?12, target_level = ?13, "
+                              "updated_at = " NOW_SQL " WHERE id = ?14",
                               error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_person (stmt, person);
-      sqlite3_bind_int64 (stmt, 12, pathways_person_get_id (person));
+      sqlite3_bind_int64 (stmt, 14, pathways_person_get_id (person));
       ok = step_done (self, stmt, error);
     }
 
@@ -1049,6 +1056,500 @@ pathways_store_list_level_history (PathwaysStore   *self,
   sqlite3_reset (stmt);
 
   return g_steal_pointer (&changes);
+}
+
+/* ==== ladder tracking ==== */
+
+/* As the ladder_assessment table spells them. */
+static const char * const rating_names[] = {
+  [PATHWAYS_RATING_NOT_YET] = "not-yet",
+  [PATHWAYS_RATING_SOMETIMES] = "sometimes",
+  [PATHWAYS_RATING_CONSISTENTLY] = "consistently",
+};
+
+static const char *
+rating_to_string (PathwaysRating rating)
+{
+  if ((guint) rating >= G_N_ELEMENTS (rating_names))
+    return NULL;
+
+  return rating_names[rating];
+}
+
+static PathwaysRating
+rating_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rating_names); i++)
+    {
+      if (rating_names[i] != NULL && g_strcmp0 (text, rating_names[i]) == 0)
+        return (PathwaysRating) i;
+    }
+
+  return PATHWAYS_RATING_NONE;
+}
+
+static gboolean
+validate_expectation_key (const char  *key,
+                          GError     **error)
+{
+  g_autofree char *trimmed = dup_trimmed_or_null (key);
+
+  if (trimmed != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                       _("No expectation is chosen. Choose an expectation of the ladder "
+                         "first."));
+
+  return FALSE;
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+#define RATING_COLUMNS "expectation_key, rating, rated_on, expectation_text"
+
+/* Makes @state the rating in the row (RATING_COLUMNS), which follows @state's in time. A
+ * "consistently" keeps the run going if @state was one too, and starts it otherwise; any
+ * other rating ends it. */
+static void
+rating_state_advance (PathwaysRatingState *state,
+                      sqlite3_stmt        *stmt)
+{
+  PathwaysRating rating = rating_from_string (column_text (stmt, 1));
+  const char *rated_on = column_text (stmt, 2);
+
+  if (rating != PATHWAYS_RATING_CONSISTENTLY)
+    g_clear_pointer (&state->consistently_since, g_free);
+  else if (state->rating != PATHWAYS_RATING_CONSISTENTLY)
+    replace_string (&state->consistently_since, rated_on);
+
+  state->rating = rating;
+  replace_string (&state->rated_on, rated_on);
+  replace_string (&state->expectation_text, column_text (stmt, 3));
+}
+
+/**
+ * pathways_rating_state_free:
+ * @state: (nullable): a rating
+ */
+void
+pathways_rating_state_free (PathwaysRatingState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_free (state->key);
+  g_free (state->rated_on);
+  g_free (state->expectation_text);
+  g_free (state->consistently_since);
+  g_free (state);
+}
+
+/**
+ * pathways_evidence_free:
+ * @evidence: (nullable): a piece of evidence
+ */
+void
+pathways_evidence_free (PathwaysEvidence *evidence)
+{
+  if (evidence == NULL)
+    return;
+
+  g_free (evidence->key);
+  g_free (evidence->body);
+  g_free (evidence->occurred_on);
+  g_free (evidence->expectation_text);
+  g_free (evidence);
+}
+
+/**
+ * pathways_store_rate:
+ * @self: a store
+ * @person: a person of this store
+ * @key: the expectation's stable key
+ * @rating: not yet, sometimes or consistently
+ * @expectation_text: (nullable): what the expectation says now, to tell later whether the
+ *   handbook changed it
+ * @rated_on: the day the rating applies, "YYYY-MM-DD"
+ * @error: return location for a #PathwaysStoreError or #PathwaysDbError
+ *
+ * Records a rating as a new dated event; earlier ratings stay in the history. The newest
+ * (by @rated_on, then by when it was recorded) is the current one.
+ *
+ * Returns: %TRUE if recorded
+ */
+gboolean
+pathways_store_rate (PathwaysStore   *self,
+                     PathwaysPerson  *person,
+                     const char      *key,
+                     PathwaysRating   rating,
+                     const char      *expectation_text,
+                     const char      *rated_on,
+                     GError         **error)
+{
+  const char *rating_name;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (pathways_person_get_id (person) != 0, FALSE);
+
+  if (!validate_expectation_key (key, error))
+    return FALSE;
+
+  rating_name = rating_to_string (rating);
+  if (rating_name == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The rating is missing. Choose “not yet”, “sometimes” or "
+                             "“consistently”."));
+      return FALSE;
+    }
+
+  if (!validate_date (rated_on, error))
+    return FALSE;
+
+  if (!pathways_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = pathways_db_prepare (self->db,
+                              "INSERT INTO ladder_assessment (person_id, expectation_key, "
+                              "rating, expectation_text, rated_on) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+      bind_text (stmt, 2, key);
+      bind_text (stmt, 3, rating_name);
+      bind_text (stmt, 4, expectation_text != NULL ? expectation_text : "");
+      bind_text (stmt, 5, rated_on);
+      ok = step_done (self, stmt, error);
+    }
+
+  return commit_or_rollback (self, ok, error);
+}
+
+/**
+ * pathways_store_dup_ratings:
+ * @self: a store
+ * @person: a person of this store
+ * @error: return location for a #PathwaysDbError
+ *
+ * The current rating of every expectation the person has been rated on, with the start of
+ * its run of "consistently" ratings (for "sustained").
+ *
+ * Returns: (transfer container) (element-type utf8 PathwaysRatingState) (nullable): key →
+ *   the newest rating; the table owns its keys and values
+ */
+GHashTable *
+pathways_store_dup_ratings (PathwaysStore   *self,
+                            PathwaysPerson  *person,
+                            GError         **error)
+{
+  g_autoptr(GHashTable) ratings = NULL;
+  PathwaysRatingState *state = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), NULL);
+
+  /* One pass, oldest first within each key: the index gives this order without sorting,
+   * and the run of "consistently" ratings falls out as we go. */
+  stmt = pathways_db_prepare (self->db,
+                              "SELECT " RATING_COLUMNS " FROM ladder_assessment "
+                              "WHERE person_id = ?1 ORDER BY expectation_key, rated_on, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  ratings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) pathways_rating_state_free);
+  sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = column_text (stmt, 0);
+
+      if (state == NULL || g_strcmp0 (state->key, key) != 0)
+        {
+          state = g_new0 (PathwaysRatingState, 1);
+          state->key = g_strdup (key);
+          g_hash_table_insert (ratings, g_strdup (key), state);
+        }
+      rating_state_advance (state, stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      pathways_db_set_error (self->db, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&ratings);
+}
+
+/**
+ * pathways_store_list_rating_history:
+ * @self: a store
+ * @person: a person of this store
+ * @key: an expectation's stable key
+ * @error: return location for a #PathwaysDbError
+ *
+ * Every rating of one expectation. Each entry's consistently_since is the start of the run
+ * of "consistently" ratings it belonged to at the time.
+ *
+ * Returns: (transfer container) (element-type PathwaysRatingState) (nullable): the
+ *   ratings, newest first
+ */
+GPtrArray *
+pathways_store_list_rating_history (PathwaysStore   *self,
+                                    PathwaysPerson  *person,
+                                    const char      *key,
+                                    GError         **error)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  PathwaysRatingState *previous = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = pathways_db_prepare (self->db,
+                              "SELECT " RATING_COLUMNS " FROM ladder_assessment "
+                              "WHERE person_id = ?1 AND expectation_key = ?2 "
+                              "ORDER BY rated_on, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_rating_state_free);
+  sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+  bind_text (stmt, 2, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PathwaysRatingState *state = g_new0 (PathwaysRatingState, 1);
+
+      state->key = g_strdup (key);
+      if (previous != NULL)
+        {
+          state->rating = previous->rating;
+          state->consistently_since = g_strdup (previous->consistently_since);
+        }
+      rating_state_advance (state, stmt);
+      g_ptr_array_add (history, state);
+      previous = state;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      pathways_db_set_error (self->db, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  /* Built oldest first, for the runs; shown newest first. */
+  for (guint i = 0, j = history->len; i + 1 < j; i++, j--)
+    {
+      gpointer swap = history->pdata[i];
+
+      history->pdata[i] = history->pdata[j - 1];
+      history->pdata[j - 1] = swap;
+    }
+
+  return g_steal_pointer (&history);
+}
+
+/**
+ * pathways_store_add_evidence:
+ * @self: a store
+ * @person: a person of this store
+ * @key: the expectation's stable key
+ * @expectation_text: (nullable): what the expectation says now
+ * @body: what happened: a sentence, perhaps with a link. Stored trimmed.
+ * @occurred_on: when it happened, "YYYY-MM-DD"
+ * @error: return location for a #PathwaysStoreError or #PathwaysDbError
+ *
+ * Returns: the new evidence's id, or 0 if it could not be added
+ */
+gint64
+pathways_store_add_evidence (PathwaysStore   *self,
+                             PathwaysPerson  *person,
+                             const char      *key,
+                             const char      *expectation_text,
+                             const char      *body,
+                             const char      *occurred_on,
+                             GError         **error)
+{
+  g_autofree char *trimmed_body = dup_trimmed_or_null (body);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), 0);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), 0);
+  g_return_val_if_fail (pathways_person_get_id (person) != 0, 0);
+
+  if (!validate_expectation_key (key, error))
+    return 0;
+
+  if (trimmed_body == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The evidence is empty. Write what happened, in a sentence or "
+                             "with a link."));
+      return 0;
+    }
+
+  if (!validate_date (occurred_on, error))
+    return 0;
+
+  if (!pathways_db_begin (self->db, error))
+    return 0;
+
+  stmt = pathways_db_prepare (self->db,
+                              "INSERT INTO ladder_evidence (person_id, expectation_key, "
+                              "expectation_text, body, occurred_on) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+      bind_text (stmt, 2, key);
+      bind_text (stmt, 3, expectation_text != NULL ? expectation_text : "");
+      bind_text (stmt, 4, trimmed_body);
+      bind_text (stmt, 5, occurred_on);
+      ok = step_done (self, stmt, error);
+    }
+  if (ok)
+    id = sqlite3_last_insert_rowid (pathways_db_get_handle (self->db));
+
+  if (!commit_or_rollback (self, ok, error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * pathways_store_delete_evidence:
+ * @self: a store
+ * @id: the evidence's id
+ * @error: return location for a #PathwaysStoreError or #PathwaysDbError
+ *
+ * Returns: %TRUE if deleted; %PATHWAYS_STORE_ERROR_NOT_FOUND if it was already gone
+ */
+gboolean
+pathways_store_delete_evidence (PathwaysStore  *self,
+                                gint64          id,
+                                GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  if (!pathways_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = pathways_db_prepare (self->db, "DELETE FROM ladder_evidence WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = step_done (self, stmt, error);
+    }
+  if (ok && sqlite3_changes (pathways_db_get_handle (self->db)) == 0)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                           _("This evidence was already deleted."));
+      ok = FALSE;
+    }
+
+  return commit_or_rollback (self, ok, error);
+}
+
+/**
+ * pathways_store_list_evidence:
+ * @self: a store
+ * @person: a person of this store
+ * @key: (nullable): an expectation's stable key, or %NULL for all of the person's evidence
+ * @error: return location for a #PathwaysDbError
+ *
+ * Returns: (transfer container) (element-type PathwaysEvidence) (nullable): the evidence,
+ *   newest first (by date, then the order it was added)
+ */
+GPtrArray *
+pathways_store_list_evidence (PathwaysStore   *self,
+                              PathwaysPerson  *person,
+                              const char      *key,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), NULL);
+
+  /* Two statements rather than "?2 IS NULL OR …", so the one for a key can use the
+   * index. */
+  if (key != NULL)
+    stmt = pathways_db_prepare (self->db,
+                                "SELECT id, expectation_key, body, occurred_on, "
+                                "expectation_text FROM ladder_evidence "
+                                "WHERE person_id = ?1 AND expectation_key = ?2 "
+                                "ORDER BY occurred_on DESC, id DESC",
+                                error);
+  else
+    stmt = pathways_db_prepare (self->db,
+                                "SELECT id, expectation_key, body, occurred_on, "
+                                "expectation_text FROM ladder_evidence "
+                                "WHERE person_id = ?1 ORDER BY occurred_on DESC, id DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_evidence_free);
+  sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+  if (key != NULL)
+    bind_text (stmt, 2, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PathwaysEvidence *item = g_new0 (PathwaysEvidence, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->key = g_strdup (column_text (stmt, 1));
+      item->body = g_strdup (column_text (stmt, 2));
+      item->occurred_on = g_strdup (column_text (stmt, 3));
+      item->expectation_text = g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (evidence, item);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      pathways_db_set_error (self->db, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&evidence);
 }
 
 /* ==== the sample team ==== */

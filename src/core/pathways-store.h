@@ -26,6 +26,34 @@ typedef struct
   char   *effective_date;  /* YYYY-MM-DD */
 } PathwaysLevelChange;
 
+/* A rating is a dated event; the newest per expectation is the current one. */
+typedef enum
+{
+  PATHWAYS_RATING_NONE = 0,      /* never rated */
+  PATHWAYS_RATING_NOT_YET,
+  PATHWAYS_RATING_SOMETIMES,
+  PATHWAYS_RATING_CONSISTENTLY,
+} PathwaysRating;
+
+typedef struct
+{
+  char           *key;               /* the expectation's stable key */
+  PathwaysRating  rating;
+  char           *rated_on;          /* YYYY-MM-DD of this rating */
+  char           *expectation_text;  /* the text as it was when rated */
+  char           *consistently_since;/* (nullable) start of the current unbroken run of
+                                      * "consistently" ratings, for "sustained" */
+} PathwaysRatingState;
+
+typedef struct
+{
+  gint64  id;
+  char   *key;
+  char   *body;              /* a sentence, perhaps with a link */
+  char   *occurred_on;       /* YYYY-MM-DD */
+  char   *expectation_text;  /* the text as it was when the evidence was added */
+} PathwaysEvidence;
+
 #define PATHWAYS_TYPE_STORE (pathways_store_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysStore, pathways_store, PATHWAYS, STORE, GObject)
 
@@ -76,6 +104,40 @@ void            pathways_level_change_free        (PathwaysLevelChange *change);
 gboolean        pathways_store_load_sample_team   (PathwaysStore   *self,
                                                    GError         **error);
 
+/* Ladder tracking: ratings (dated events, history kept) and evidence per expectation. */
+gboolean        pathways_store_rate               (PathwaysStore   *self,
+                                                   PathwaysPerson  *person,
+                                                   const char      *key,
+                                                   PathwaysRating   rating,
+                                                   const char      *expectation_text,
+                                                   const char      *rated_on,
+                                                   GError         **error);
+GHashTable     *pathways_store_dup_ratings        (PathwaysStore   *self,
+                                                   PathwaysPerson  *person,
+                                                   GError         **error);
+GPtrArray      *pathways_store_list_rating_history (PathwaysStore  *self,
+                                                   PathwaysPerson  *person,
+                                                   const char      *key,
+                                                   GError         **error);
+gint64          pathways_store_add_evidence       (PathwaysStore   *self,
+                                                   PathwaysPerson  *person,
+                                                   const char      *key,
+                                                   const char      *expectation_text,
+                                                   const char      *body,
+                                                   const char      *occurred_on,
+                                                   GError         **error);
+gboolean        pathways_store_delete_evidence    (PathwaysStore   *self,
+                                                   gint64           id,
+                                                   GError         **error);
+GPtrArray      *pathways_store_list_evidence      (PathwaysStore   *self,
+                                                   PathwaysPerson  *person,
+                                                   const char      *key,
+                                                   GError         **error);
+void            pathways_rating_state_free        (PathwaysRatingState *state);
+void            pathways_evidence_free            (PathwaysEvidence    *evidence);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysLevelChange, pathways_level_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysRatingState, pathways_rating_state_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEvidence, pathways_evidence_free)
 
 G_END_DECLS

@@ -93,6 +93,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  HANDBOOK_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void pathways_handbook_page_open_page (PathwaysHandbookPage *self,
                                               const char           *path,
                                               const char           *anchor,
@@ -916,6 +923,8 @@ static void
 on_tree_changed (PathwaysHandbookPage *self,
                  PathwaysHandbook     *handbook)
 {
+  /* Pages came or went: whatever was read from them (the ladder) is read again. */
+  g_signal_emit (self, signals[HANDBOOK_LOADED], 0, handbook);
   pathways_handbook_page_rebuild_page_list (self);
   pathways_handbook_page_update_list_model (self);
   if (self->current_page != NULL)
@@ -991,6 +1000,7 @@ handbook_loaded (GObject      *object,
   pathways_handbook_page_rebuild_page_list (self);
   pathways_handbook_page_update_list_model (self);
 
+  g_signal_emit (self, signals[HANDBOOK_LOADED], 0, handbook);
   g_signal_connect_object (handbook, "page-changed", G_CALLBACK (on_page_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (handbook, "page-removed", G_CALLBACK (on_page_removed), self,
@@ -1368,6 +1378,16 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
     g_param_spec_string ("page-title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PathwaysHandbookPage::handbook-loaded:
+   * @handbook: the handbook, its pages scanned
+   *
+   * A handbook was opened, or its set of pages changed.
+   */
+  signals[HANDBOOK_LOADED] =
+    g_signal_new ("handbook-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, PATHWAYS_TYPE_HANDBOOK);
 
   g_type_ensure (PATHWAYS_TYPE_MARKDOWN_VIEW);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-person-ladder.h"
 #include "pathways-person-page.h"
 
 /* Typing pauses this long before what was typed is written to the database. */
@@ -26,6 +27,8 @@ struct _PathwaysPersonPage
   GtkWidget      *history_rows[16];
   guint           n_history_rows;
 
+  AdwViewStack   *view_stack;
+  PathwaysPersonLadder *ladder_view;
   AdwAvatar      *avatar;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
@@ -440,10 +443,14 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
 
   object_class->dispose = pathways_person_page_dispose;
 
+  g_type_ensure (PATHWAYS_TYPE_PERSON_LADDER);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-person-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, ladder_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, summary_label);
@@ -481,6 +488,7 @@ pathways_person_page_set_store (PathwaysPersonPage *self,
 
   pathways_person_page_flush (self);
   g_set_object (&self->store, store);
+  pathways_person_ladder_set_store (self->ladder_view, store);
 }
 
 /**
@@ -505,6 +513,7 @@ pathways_person_page_set_person (PathwaysPersonPage *self,
     self->person_notify_id = g_signal_connect_swapped (person, "notify",
                                                        G_CALLBACK (on_person_notify), self);
   pathways_person_page_load (self);
+  pathways_person_ladder_set_person (self->ladder_view, person);
 }
 
 PathwaysPerson *
@@ -512,4 +521,28 @@ pathways_person_page_get_person (PathwaysPersonPage *self)
 {
   g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
   return self->person;
+}
+
+/**
+ * pathways_person_page_set_ladder:
+ * @ladder: (nullable): the open handbook's ladder; borrowed until the next call
+ */
+void
+pathways_person_page_set_ladder (PathwaysPersonPage   *self,
+                                 const PathwaysLadder *ladder)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  pathways_person_ladder_set_ladder (self->ladder_view, ladder);
+}
+
+/**
+ * pathways_person_page_get_view_stack:
+ *
+ * Returns: (transfer none): the stack of the person's tabs, for a switcher in the header
+ */
+AdwViewStack *
+pathways_person_page_get_view_stack (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+  return self->view_stack;
 }

@@ -31,7 +31,7 @@ struct _PathwaysTeamPage
   GtkStack           *sidebar_stack;
   GtkListView        *people_list;
   AdwStatusPage      *nobody_page;
-  AdwWindowTitle     *content_title;
+  AdwViewSwitcherTitle *content_title;
   GtkWidget          *person_menu_button;
   GtkStack           *content_stack;
   PathwaysPersonPage *person_page;
@@ -121,8 +121,11 @@ pathways_team_page_update (PathwaysTeamPage *self)
                                        _("Show archived people from the main menu."));
     }
 
-  adw_window_title_set_title (self->content_title,
-                              shown != NULL ? pathways_person_get_name (shown) : _("Team"));
+  adw_view_switcher_title_set_title (self->content_title,
+                                     shown != NULL ? pathways_person_get_name (shown)
+                                                   : _("Team"));
+  /* The person's tabs switch from the header only while a person is shown. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, shown != NULL);
   gtk_widget_set_visible (self->person_menu_button, shown != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.archive", shown != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.unarchive", shown != NULL && archived);
@@ -697,6 +700,8 @@ pathways_team_page_init (PathwaysTeamPage *self)
   gtk_list_view_set_factory (self->people_list, factory);
   g_object_unref (factory);
 
+  adw_view_switcher_title_set_stack (self->content_title,
+                                     pathways_person_page_get_view_stack (self->person_page));
   pathways_team_page_update (self);
 }
 
@@ -776,4 +781,16 @@ pathways_team_page_flush (PathwaysTeamPage *self)
 {
   g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
   pathways_person_page_flush (self->person_page);
+}
+
+/**
+ * pathways_team_page_set_ladder:
+ * @ladder: (nullable): the open handbook's ladder; borrowed until the next call
+ */
+void
+pathways_team_page_set_ladder (PathwaysTeamPage     *self,
+                               const PathwaysLadder *ladder)
+{
+  g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
+  pathways_person_page_set_ladder (self->person_page, ladder);
 }

