@@ -11,6 +11,7 @@
 
 #include "pathways-application.h"
 #include "pathways-handbook-page.h"
+#include "pathways-ladder-page.h"
 #include "pathways-page-row.h"
 
 #define ZOOM_STEP 0.1
@@ -80,6 +81,9 @@ struct _PathwaysHandbookPage
   GtkRevealer          *link_revealer;
   GtkLabel             *link_label;
   AdwStatusPage        *status_page;
+  PathwaysLadderPage   *ladder_page;
+  GtkWidget            *ladder_button;
+  gboolean              has_ladder;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysHandbookPage, pathways_handbook_page, GTK_TYPE_WIDGET)
@@ -162,7 +166,10 @@ pathways_handbook_page_update_actions (PathwaysHandbookPage *self)
   gboolean has_page = self->current_page != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.back",
-                                 self->history->len > 0 && self->history_index > 0);
+                                 self->history->len > 0
+                                 && (self->history_index > 0
+                                     || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                                   "ladder") == 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.forward",
                                  self->history->len > 0
                                  && self->history_index + 1 < self->history->len);
@@ -1227,6 +1234,15 @@ history_action (GtkWidget  *widget,
   gboolean back = g_str_equal (action_name, "handbook.back");
   HistoryEntry *entry;
 
+  /* Back from the ladder returns to the page that was on screen before it. */
+  if (back && self->history->len > 0
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "ladder") == 0)
+    {
+      entry = g_ptr_array_index (self->history, self->history_index);
+      g_clear_pointer (&self->current_page, g_free);
+      pathways_handbook_page_open_page (self, entry->path, entry->anchor, OPEN_HISTORY);
+      return;
+    }
   if (back ? self->history_index == 0 : self->history_index + 1 >= self->history->len)
     return;
   self->history_index += back ? -1 : 1;
@@ -1281,6 +1297,67 @@ show_pages_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+/* ---- the career ladder ---- */
+
+static void
+show_ladder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PathwaysHandbookPage *self = PATHWAYS_HANDBOOK_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "ladder");
+  adw_window_title_set_title (self->page_title, _("Career Ladder"));
+  adw_window_title_set_subtitle (self->page_title, "");
+  pathways_handbook_page_set_page_title (self, _("Career Ladder"));
+  pathways_handbook_page_set_notice (self, NULL);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  pathways_handbook_page_update_actions (self);
+}
+
+static void
+on_open_in_handbook (PathwaysHandbookPage *self,
+                     const char           *page,
+                     const char           *anchor,
+                     PathwaysLadderPage   *ladder_page)
+{
+  if (self->handbook != NULL)
+    pathways_handbook_page_open_page (self, page, anchor, OPEN_PUSH);
+}
+
+/**
+ * pathways_handbook_page_set_ladder:
+ * @ladder: (nullable): the ladder read from the open handbook; borrowed until the next call
+ */
+void
+pathways_handbook_page_set_ladder (PathwaysHandbookPage *self,
+                                   const PathwaysLadder *ladder)
+{
+  g_return_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self));
+
+  pathways_ladder_page_set_ladder (self->ladder_page, ladder);
+  self->has_ladder = ladder != NULL;
+  gtk_widget_set_visible (self->ladder_button, ladder != NULL);
+}
+
+/**
+ * pathways_handbook_page_compare_levels:
+ *
+ * Shows two levels of the ladder side by side.
+ */
+void
+pathways_handbook_page_compare_levels (PathwaysHandbookPage *self,
+                                       const char           *path_a,
+                                       const char           *level_a,
+                                       const char           *path_b,
+                                       const char           *level_b)
+{
+  g_return_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "handbook.show-ladder", NULL);
+  pathways_ladder_page_compare (self->ladder_page, path_a, level_a, path_b, level_b);
 }
 
 /* ---- object ---- */
@@ -1390,6 +1467,7 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, PATHWAYS_TYPE_HANDBOOK);
 
   g_type_ensure (PATHWAYS_TYPE_MARKDOWN_VIEW);
+  g_type_ensure (PATHWAYS_TYPE_LADDER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-handbook-page.ui");
@@ -1419,6 +1497,9 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, link_revealer);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, link_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, ladder_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysHandbookPage, ladder_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_in_handbook);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activate);
@@ -1443,6 +1524,8 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "handbook.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "handbook.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "handbook.show-pages", NULL, show_pages_action);
+  gtk_widget_class_install_action (widget_class, "handbook.show-ladder", NULL,
+                                   show_ladder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "handbook.open-folder", NULL);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pathways-handbook.h"
+#include "pathways-ladder.h"
 #include "pathways-markdown-view.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,12 @@ const char           *pathways_handbook_page_get_notice       (PathwaysHandbookP
 const char           *pathways_handbook_page_get_status       (PathwaysHandbookPage *self);
 void                  pathways_handbook_page_set_view_stack   (PathwaysHandbookPage *self,
                                                                AdwViewStack         *stack);
+void                  pathways_handbook_page_set_ladder       (PathwaysHandbookPage *self,
+                                                               const PathwaysLadder *ladder);
+void                  pathways_handbook_page_compare_levels   (PathwaysHandbookPage *self,
+                                                               const char           *path_a,
+                                                               const char           *level_a,
+                                                               const char           *path_b,
+                                                               const char           *level_b);
 
 G_END_DECLS

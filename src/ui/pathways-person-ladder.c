@@ -45,6 +45,9 @@ struct _PathwaysPersonLadder
   AdwActionRow         *current_row;
   AdwActionRow         *progress_row;
   GtkLevelBar          *progress_bar;
+  GtkWidget            *compare_button;
+  const PathwaysLevel  *current;     /* of the person, on the ladder (or NULL) */
+  const PathwaysLevel  *target;
   AdwPreferencesGroup  *competencies_group;
   AdwPreferencesGroup  *responsibilities_group;
 };
@@ -532,6 +535,7 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
   g_ptr_array_set_size (self->expectations, 0);
   g_ptr_array_set_size (self->levels, 0);
 
+  self->current = self->target = NULL;
   if (self->ladder == NULL || self->person == NULL || self->store == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "no-ladder");
@@ -544,6 +548,10 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
                                           pathways_person_get_ladder_path (self->person),
                                           pathways_person_get_level (self->person), NULL);
   target = pathways_person_ladder_target (self, current);
+  self->current = current;
+  self->target = target;
+  gtk_widget_set_sensitive (self->compare_button, current != NULL && target != NULL
+                            && current != target);
 
   for (guint i = 0; i < self->ladder->paths->len; i++)
     {
@@ -628,6 +636,31 @@ on_target_selected (PathwaysPersonLadder *self)
   pathways_person_ladder_rebuild (self);
 }
 
+static const char *
+path_title_of (const PathwaysLadder *ladder,
+               const PathwaysLevel  *level)
+{
+  for (guint i = 0; i < ladder->paths->len; i++)
+    {
+      const PathwaysPath *path = g_ptr_array_index (ladder->paths, i);
+
+      if (g_ptr_array_find (path->levels, level, NULL))
+        return path->title;
+    }
+  return "";
+}
+
+/* Explaining a promotion gap: the two levels side by side, in the Handbook area. */
+static void
+on_compare_clicked (PathwaysPersonLadder *self)
+{
+  if (self->current == NULL || self->target == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-levels", "(ssss)",
+                              path_title_of (self->ladder, self->current), self->current->title,
+                              path_title_of (self->ladder, self->target), self->target->title);
+}
+
 static void
 pathways_person_ladder_dispose (GObject *object)
 {
@@ -676,7 +709,9 @@ pathways_person_ladder_class_init (PathwaysPersonLadderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, competencies_group);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder,
                                         responsibilities_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, compare_button);
   gtk_widget_class_bind_template_callback (widget_class, on_target_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
 }
 
 static void

@@ -66,6 +66,7 @@ on_handbook_loaded (PathwaysWindow   *self,
   if (ladder == NULL)
     g_debug ("No ladder: %s", error->message);
   pathways_team_page_set_ladder (self->team_page, ladder);
+  pathways_handbook_page_set_ladder (self->handbook_page, ladder);
   g_clear_pointer (&self->ladder, pathways_ladder_free);
   self->ladder = ladder;
 }
@@ -94,6 +95,19 @@ show_area_action (GtkWidget  *widget,
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->main_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+compare_levels_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  const char *path_a, *level_a, *path_b, *level_b;
+
+  g_variant_get (param, "(&s&s&s&s)", &path_a, &level_a, &path_b, &level_b);
+  adw_view_stack_set_visible_child_name (self->main_stack, "handbook");
+  pathways_handbook_page_compare_levels (self->handbook_page, path_a, level_a, path_b, level_b);
 }
 
 static void
@@ -129,6 +143,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, handbook_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-levels", "(ssss)",
+                                   compare_levels_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-area", "s", "team");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

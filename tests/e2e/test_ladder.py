@@ -33,6 +33,13 @@ def rate_add_evidence_and_restart():
             app.press("push button", label_is("Add"))
             app.find("label", EVIDENCE)
 
+            # Explaining the gap: the current and target levels side by side in the handbook.
+            app.press("push button", label_is("Compare Levels"))
+            app.wait_title("Career Ladder")
+            app.find("label", lambda t: " changed, " in (t or ""))
+            app.press("push button", "Back")
+            app.wait_title("Engineering Handbook")
+
         with App(["--profile", profile]) as app:
             app.press("push button", PERSON)
             app.press("page tab", label_is("Ladder"))
