@@ -26,6 +26,7 @@ typedef struct
   GtkWidget            *evidence_box;
   GtkWidget            *buttons[3];  /* not yet, sometimes, consistently */
   guint                 n_evidence;
+  gboolean              in_target;   /* counted in the progress toward the target */
 } Expectation;
 
 struct _PathwaysPersonLadder
@@ -50,6 +51,10 @@ struct _PathwaysPersonLadder
   const PathwaysLevel  *target;
   AdwPreferencesGroup  *competencies_group;
   AdwPreferencesGroup  *responsibilities_group;
+  AdwPreferencesGroup  *current_group;
+  GtkToggleButton      *current_toggle;
+  AdwPreferencesGroup  *removed_group;
+  GPtrArray            *removed_rows;  /* GtkWidget* in removed_group */
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysPersonLadder, pathways_person_ladder, GTK_TYPE_WIDGET)
@@ -160,14 +165,17 @@ static void
 update_progress (PathwaysPersonLadder *self)
 {
   guint consistently = 0, sometimes = 0, sustained = 0;
-  guint total = self->expectations->len;
+  guint total = 0;
   g_autofree char *summary = NULL;
 
-  for (guint i = 0; i < total; i++)
+  for (guint i = 0; i < self->expectations->len; i++)
     {
       Expectation *e = g_ptr_array_index (self->expectations, i);
       const PathwaysRatingState *state = g_hash_table_lookup (self->ratings, e->key);
 
+      if (!e->in_target)
+        continue;
+      total++;
       if (state == NULL)
         continue;
       if (state->rating == PATHWAYS_RATING_CONSISTENTLY)
@@ -404,6 +412,7 @@ wrapped_label (const char *text,
 static void
 add_expectation (PathwaysPersonLadder *self,
                  AdwPreferencesGroup  *group,
+                 gboolean              in_target,
                  const char           *key,
                  const char           *label,
                  const char           *text)
@@ -417,6 +426,7 @@ add_expectation (PathwaysPersonLadder *self,
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   e->self = self;
+  e->in_target = in_target;
   e->key = g_strdup (key);
   e->label = g_strdup (label);
   e->text = g_strdup (text);
@@ -505,6 +515,21 @@ clear_group (AdwPreferencesGroup *group,
     }
 }
 
+static void
+on_current_toggled (PathwaysPersonLadder *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->current_toggle);
+
+  gtk_button_set_label (GTK_BUTTON (self->current_toggle), shown ? _("_Hide") : _("_Show"));
+  for (guint i = 0; i < self->expectations->len; i++)
+    {
+      Expectation *e = g_ptr_array_index (self->expectations, i);
+
+      if (!e->in_target)
+        gtk_widget_set_visible (e->expander, shown);
+    }
+}
+
 static const PathwaysLevel *
 pathways_person_ladder_target (PathwaysPersonLadder  *self,
                                const PathwaysLevel   *current)
@@ -532,6 +557,10 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
 
   clear_group (self->competencies_group, self->expectations);
   clear_group (self->responsibilities_group, self->expectations);
+  clear_group (self->current_group, self->expectations);
+  for (guint i = 0; i < self->removed_rows->len; i++)
+    adw_preferences_group_remove (self->removed_group, g_ptr_array_index (self->removed_rows, i));
+  g_ptr_array_set_size (self->removed_rows, 0);
   g_ptr_array_set_size (self->expectations, 0);
   g_ptr_array_set_size (self->levels, 0);
 
@@ -596,14 +625,64 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
       for (guint i = 0; i < target->competencies->len; i++)
         {
           const PathwaysCompetency *c = g_ptr_array_index (target->competencies, i);
-          add_expectation (self, self->competencies_group, c->key, c->label, c->text);
+          add_expectation (self, self->competencies_group, TRUE, c->key, c->label, c->text);
         }
       for (guint i = 0; i < target->responsibilities->len; i++)
         {
           const PathwaysResponsibility *r = g_ptr_array_index (target->responsibilities, i);
-          add_expectation (self, self->responsibilities_group, r->key, r->text, NULL);
+          add_expectation (self, self->responsibilities_group, TRUE, r->key, r->text, NULL);
         }
     }
+  /* The current level, folded away: what they are expected to keep doing. */
+  if (current != NULL && current != target)
+    {
+      g_autofree char *display = pathways_level_dup_display_name (current);
+      /* Translators: %s is a level of the ladder */
+      g_autofree char *title = g_strdup_printf (_("Current Level: %s"), display);
+
+      adw_preferences_group_set_title (self->current_group, title);
+      for (guint i = 0; i < current->competencies->len; i++)
+        {
+          const PathwaysCompetency *c = g_ptr_array_index (current->competencies, i);
+          add_expectation (self, self->current_group, FALSE, c->key, c->label, c->text);
+        }
+      for (guint i = 0; i < current->responsibilities->len; i++)
+        {
+          const PathwaysResponsibility *r = g_ptr_array_index (current->responsibilities, i);
+          add_expectation (self, self->current_group, FALSE, r->key, r->text, NULL);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->current_group), current != NULL && current != target);
+  on_current_toggled (self);
+
+  /* Rated expectations the handbook no longer has are said so, never silently dropped. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->ratings);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        const PathwaysRatingState *state = value;
+        g_autofree char *status = NULL;
+        GtkWidget *row;
+
+        if (pathways_ladder_lookup_key ((PathwaysLadder *) self->ladder, key) != NULL)
+          continue;
+        status = describe_state (state);
+        row = adw_action_row_new ();
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       state->expectation_text != NULL
+                                       && *state->expectation_text != '\0'
+                                       ? state->expectation_text : (const char *) key);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+        adw_preferences_group_add (self->removed_group, row);
+        g_ptr_array_add (self->removed_rows, row);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->removed_group), self->removed_rows->len > 0);
+  }
+
   gtk_widget_set_visible (GTK_WIDGET (self->competencies_group),
                           target != NULL && target->competencies->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->responsibilities_group),
@@ -684,6 +763,7 @@ pathways_person_ladder_finalize (GObject *object)
 
   g_ptr_array_unref (self->expectations);
   g_ptr_array_unref (self->levels);
+  g_ptr_array_unref (self->removed_rows);
 
   G_OBJECT_CLASS (pathways_person_ladder_parent_class)->finalize (object);
 }
@@ -710,6 +790,10 @@ pathways_person_ladder_class_init (PathwaysPersonLadderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder,
                                         responsibilities_group);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, current_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, current_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, removed_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_current_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_target_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
 }
@@ -721,6 +805,7 @@ pathways_person_ladder_init (PathwaysPersonLadder *self)
 
   self->expectations = g_ptr_array_new_with_free_func (expectation_free);
   self->levels = g_ptr_array_new ();
+  self->removed_rows = g_ptr_array_new ();
   self->ratings = g_hash_table_new (g_str_hash, g_str_equal);
   pathways_person_ladder_rebuild (self);
 }
