@@ -746,6 +746,8 @@ pathways_person_ladder_dispose (GObject *object)
   PathwaysPersonLadder *self = PATHWAYS_PERSON_LADDER (object);
   GtkWidget *child;
 
+  if (self->person != NULL)
+    g_signal_handlers_disconnect_by_data (self->person, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_PERSON_LADDER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -834,12 +836,27 @@ pathways_person_ladder_set_ladder (PathwaysPersonLadder *self,
   pathways_person_ladder_rebuild (self);
 }
 
+/* A promotion recorded on the Details tab moves the target along. */
+static void
+on_person_level_changed (PathwaysPersonLadder *self)
+{
+  if (!self->loading)
+    pathways_person_ladder_rebuild (self);
+}
+
 void
 pathways_person_ladder_set_person (PathwaysPersonLadder *self,
                                    PathwaysPerson       *person)
 {
   g_return_if_fail (PATHWAYS_IS_PERSON_LADDER (self));
 
-  if (g_set_object (&self->person, person))
-    pathways_person_ladder_rebuild (self);
+  if (self->person == person)
+    return;
+  if (self->person != NULL)
+    g_signal_handlers_disconnect_by_data (self->person, self);
+  g_set_object (&self->person, person);
+  if (person != NULL)
+    g_signal_connect_object (person, "notify::level", G_CALLBACK (on_person_level_changed), self,
+                             G_CONNECT_SWAPPED);
+  pathways_person_ladder_rebuild (self);
 }

@@ -29,6 +29,7 @@ struct _PathwaysPersonPage
 
   AdwViewStack   *view_stack;
   PathwaysPersonLadder *ladder_view;
+  const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
   AdwAvatar      *avatar;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
@@ -306,22 +307,65 @@ on_notes_changed (PathwaysPersonPage *self,
 typedef struct
 {
   PathwaysPersonPage *self;
+  AdwComboRow        *choice;   /* the ladder's levels, then "Another level"; NULL without one */
+  GPtrArray          *levels;   /* const PathwaysLevel*, parallel to the choice's items */
+  GPtrArray          *paths;    /* const PathwaysPath*, likewise */
   GtkEditable        *path;
   GtkEditable        *level;
   GtkEditable        *date;
 } LevelDialog;
 
 static void
+level_dialog_free (gpointer user_data)
+{
+  LevelDialog *data = user_data;
+
+  g_clear_pointer (&data->levels, g_ptr_array_unref);
+  g_clear_pointer (&data->paths, g_ptr_array_unref);
+  g_free (data);
+}
+
+/* The level picked from the ladder, or NULL when "Another level" is typed in. */
+static const PathwaysLevel *
+level_dialog_chosen (LevelDialog         *data,
+                     const PathwaysPath **path)
+{
+  guint selected;
+
+  *path = NULL;
+  if (data->choice == NULL)
+    return NULL;
+  selected = adw_combo_row_get_selected (data->choice);
+  if (selected >= data->levels->len)
+    return NULL;
+  *path = g_ptr_array_index (data->paths, selected);
+  return g_ptr_array_index (data->levels, selected);
+}
+
+static void
 level_dialog_validate (GtkEditable *editable,
                        AdwMessageDialog *dialog)
 {
   LevelDialog *data = g_object_get_data (G_OBJECT (dialog), "level-dialog");
-  g_autofree char *level = g_strstrip (g_strdup (gtk_editable_get_text (data->level)));
+  const PathwaysPath *chosen_path;
+  const PathwaysLevel *chosen = level_dialog_chosen (data, &chosen_path);
+  g_autofree char *level = g_strstrip (g_strdup (chosen != NULL ? chosen->title
+                                                 : gtk_editable_get_text (data->level)));
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (data->date)));
   gboolean date_ok = pathways_date_is_valid (date);
 
   set_row_error (GTK_WIDGET (data->date), !date_ok);
+  gtk_widget_set_visible (GTK_WIDGET (data->path), chosen == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (data->level), chosen == NULL);
   adw_message_dialog_set_response_enabled (dialog, "record", *level != '\0' && date_ok);
+}
+
+static void
+on_level_choice_changed (AdwComboRow      *row,
+                         GParamSpec       *pspec,
+                         AdwMessageDialog *dialog)
+{
+  level_dialog_validate (NULL, dialog);
 }
 
 static void
@@ -331,6 +375,8 @@ level_dialog_response (AdwMessageDialog *dialog,
 {
   LevelDialog *data = g_object_get_data (G_OBJECT (dialog), "level-dialog");
   PathwaysPersonPage *self = data->self;
+  const PathwaysPath *chosen_path;
+  const PathwaysLevel *chosen;
   g_autofree char *path = NULL;
   g_autofree char *level = NULL;
   g_autofree char *date = NULL;
@@ -339,8 +385,17 @@ level_dialog_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "record") || self->person == NULL)
     return;
 
-  path = g_strstrip (g_strdup (gtk_editable_get_text (data->path)));
-  level = g_strstrip (g_strdup (gtk_editable_get_text (data->level)));
+  chosen = level_dialog_chosen (data, &chosen_path);
+  if (chosen != NULL)
+    {
+      path = g_strdup (chosen_path->title);
+      level = pathways_level_dup_display_name (chosen);
+    }
+  else
+    {
+      path = g_strstrip (g_strdup (gtk_editable_get_text (data->path)));
+      level = g_strstrip (g_strdup (gtk_editable_get_text (data->level)));
+    }
   date = g_strstrip (g_strdup (gtk_editable_get_text (data->date)));
   pathways_person_page_flush (self);
   if (!pathways_store_change_level (self->store, self->person, *path != '\0' ? path : NULL,
@@ -392,11 +447,51 @@ change_level_action (GtkWidget  *widget,
 
   data = g_new0 (LevelDialog, 1);
   data->self = self;
+  if (self->ladder != NULL)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      const PathwaysLevel *current = NULL;
+      const PathwaysLevel *next = NULL;
+      guint selected = 0;
+
+      /* Levels come from the handbook's ladder; one it lacks can still be typed in. */
+      if (pathways_person_get_level (self->person) != NULL)
+        current = pathways_ladder_find_level (self->ladder,
+                                              pathways_person_get_ladder_path (self->person),
+                                              pathways_person_get_level (self->person), NULL);
+      next = pathways_ladder_next_level (self->ladder, current, NULL);
+      data->levels = g_ptr_array_new ();
+      data->paths = g_ptr_array_new ();
+      for (guint i = 0; i < self->ladder->paths->len; i++)
+        {
+          const PathwaysPath *p = g_ptr_array_index (self->ladder->paths, i);
+
+          for (guint j = 0; j < p->levels->len; j++)
+            {
+              const PathwaysLevel *l = g_ptr_array_index (p->levels, j);
+              g_autofree char *display = pathways_level_dup_display_name (l);
+              g_autofree char *name = g_strdup_printf (_("%s — %s"), p->title, display);
+
+              if (l == next)
+                selected = data->levels->len;
+              g_ptr_array_add (data->levels, (gpointer) l);
+              g_ptr_array_add (data->paths, (gpointer) p);
+              gtk_string_list_append (names, name);
+            }
+        }
+      gtk_string_list_append (names, _("Another level, typed in"));
+      data->choice = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->choice), _("New Level"));
+      adw_combo_row_set_model (data->choice, G_LIST_MODEL (names));
+      adw_combo_row_set_selected (data->choice, selected);
+      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->choice));
+    }
   data->path = add_dialog_row (list, _("Ladder Path"),
                                pathways_person_get_ladder_path (self->person));
-  data->level = add_dialog_row (list, _("New Level"), NULL);
+  data->level = add_dialog_row (list, self->ladder != NULL ? _("Level, as Written")
+                                                           : _("New Level"), NULL);
   data->date = add_dialog_row (list, _("Effective Date (YYYY-MM-DD)"), today);
-  g_object_set_data_full (G_OBJECT (dialog), "level-dialog", data, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "level-dialog", data, level_dialog_free);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -410,9 +505,14 @@ change_level_action (GtkWidget  *widget,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record", FALSE);
   g_signal_connect (data->level, "changed", G_CALLBACK (level_dialog_validate), dialog);
   g_signal_connect (data->date, "changed", G_CALLBACK (level_dialog_validate), dialog);
+  if (data->choice != NULL)
+    g_signal_connect (data->choice, "notify::selected", G_CALLBACK (on_level_choice_changed),
+                      dialog);
+  level_dialog_validate (NULL, ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (level_dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (data->level));
+  gtk_widget_grab_focus (data->choice != NULL ? GTK_WIDGET (data->choice)
+                                              : GTK_WIDGET (data->level));
 }
 
 /* ---- object ---- */
@@ -532,6 +632,7 @@ pathways_person_page_set_ladder (PathwaysPersonPage   *self,
                                  const PathwaysLadder *ladder)
 {
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  self->ladder = ladder;
   pathways_person_ladder_set_ladder (self->ladder_view, ladder);
 }
 
