@@ -673,6 +673,37 @@ test_cli_missing_folder (void)
   remove_tree (no_ladder);
 }
 
+/* When detection is wrong, the pages the person picks are the ladder, and only those. */
+static void
+test_chosen_pages (void)
+{
+  g_autofree char *dir = fixture_path ("ladder-plain");
+  g_autoptr(PathwaysHandbook) handbook = load_handbook (dir);
+  const char * const only_howto[] = { "howto.md", NULL };
+  const char * const nothing[] = { "no-such-page.md", NULL };
+  g_autoptr(PathwaysLadder) detected = pathways_ladder_load (handbook, NULL, NULL);
+  g_autoptr(PathwaysLadder) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysPath *path;
+
+  /* Detected: the framework, not the how-to page. */
+  g_assert_nonnull (detected);
+  for (guint i = 0; i < detected->paths->len; i++)
+    g_assert_cmpstr (path_at (detected, i)->page, !=, "howto.md");
+
+  /* Chosen: the how-to page (levels "Step one", "Step two") and nothing else. */
+  chosen = pathways_ladder_load_pages (handbook, only_howto, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chosen->paths->len, ==, 1);
+  path = path_at (chosen, 0);
+  g_assert_cmpstr (path->page, ==, "howto.md");
+  g_assert_cmpuint (path->levels->len, ==, 2);
+
+  /* Chosen pages that hold no levels: no ladder, said so. */
+  g_assert_null (pathways_ladder_load_pages (handbook, nothing, NULL, &error));
+  g_assert_error (error, PATHWAYS_LADDER_ERROR, PATHWAYS_LADDER_ERROR_NO_LADDER);
+}
+
 /* A person's level is free text; it must still find its place on the ladder. */
 static void
 test_find_level_and_next (void)
@@ -721,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/pathways/ladder/sourcegraph", test_sourcegraph);
   g_test_add_func ("/pathways/ladder/no-ladder", test_no_ladder);
   g_test_add_func ("/pathways/ladder/find-level-and-next", test_find_level_and_next);
+  g_test_add_func ("/pathways/ladder/chosen-pages", test_chosen_pages);
   g_test_add_func ("/pathways/ladder/keys/shape", test_keys_shape);
   g_test_add_func ("/pathways/ladder/keys/cosmetic-edits", test_keys_survive_cosmetic_edits);
   g_test_add_func ("/pathways/ladder/keys/changes", test_keys_report_changes);

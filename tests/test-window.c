@@ -410,6 +410,38 @@ test_remembers_folder_and_page (Fixture       *fixture,
   g_assert_finalize_object (second);
 }
 
+/* Ladder pages chosen for one handbook don't leak into another. */
+static void
+test_ladder_pages_per_handbook (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  g_autofree char *other = g_dir_make_tmp ("pathways-other-XXXXXX", NULL);
+  g_autofree char *other_index = g_build_filename (other, "index.md", NULL);
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) none = NULL;
+  GVariantBuilder builder;
+  const char * const chosen[] = { "guides/guide.md", NULL };
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sas}"));
+  g_variant_builder_add (&builder, "{s^as}", dir, chosen);
+  g_settings_set_value (fixture->settings, "ladder-pages", g_variant_builder_end (&builder));
+
+  open_fixture (fixture, dir);
+  pages = pathways_handbook_page_dup_ladder_pages (fixture->page);
+  g_assert_nonnull (pages);
+  g_assert_cmpstrv (pages, chosen);
+
+  g_assert_true (g_file_set_contents (other_index, "# Other\n", -1, NULL));
+  open_fixture (fixture, other);
+  none = pathways_handbook_page_dup_ladder_pages (fixture->page);
+  g_assert_null (none);
+
+  g_settings_reset (fixture->settings, "ladder-pages");
+  g_unlink (other_index);
+  g_rmdir (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +462,7 @@ main (int   argc,
   ADD ("invalid-utf8-page-has-notice", test_invalid_utf8_page_has_notice);
   ADD ("huge-page-is-truncated-with-notice", test_huge_page_is_truncated_with_notice);
   ADD ("remembers-folder-and-page", test_remembers_folder_and_page);
+  ADD ("ladder-pages-per-handbook", test_ladder_pages_per_handbook);
 #undef ADD
 
   return g_test_run ();

@@ -885,6 +885,7 @@ typedef struct
   GHashTable          *levels;  /* heading index → LevelDraft* (owned by the paths) */
   GPtrArray           *paths;   /* PathDraft* found on the page */
   GPtrArray           *links;   /* OverviewLink* to other pages, with anchors */
+  gboolean             chosen;  /* the person said this page is part of the ladder */
 } PageInfo;
 
 typedef struct
@@ -971,7 +972,8 @@ finish_group (PathDraft *path,
   if (path == NULL)
     return;
 
-  if (path_draft_is_path (path))
+  /* A page the person chose is a ladder page whatever it looks like; it only needs levels. */
+  if (info->chosen ? path->levels->len > 0 : path_draft_is_path (path))
     g_ptr_array_add (info->paths, path);
   else
     {
@@ -1417,6 +1419,28 @@ pathways_ladder_load (PathwaysHandbook  *handbook,
                       GCancellable      *cancellable,
                       GError           **error)
 {
+  return pathways_ladder_load_pages (handbook, NULL, cancellable, error);
+}
+
+/**
+ * pathways_ladder_load_pages:
+ * @handbook: a loaded handbook
+ * @ladder_pages: (nullable) (array zero-terminated=1): the pages that hold the ladder's
+ *   paths, as the person chose them when detection was wrong; %NULL to detect them
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Like pathways_ladder_load(), but only @ladder_pages can hold paths, and each of them does
+ * as long as it has levels. Other pages may still be the overview.
+ *
+ * Returns: (transfer full): the ladder, or %NULL with an error set
+ */
+PathwaysLadder *
+pathways_ladder_load_pages (PathwaysHandbook   *handbook,
+                            const char * const *ladder_pages,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (page_info_free);
@@ -1467,8 +1491,10 @@ pathways_ladder_load (PathwaysHandbook  *handbook,
         info->title = g_path_get_basename (page);
       info->levels = g_hash_table_new (NULL, NULL);
       info->paths = g_ptr_array_new_with_free_func (path_draft_free);
+      info->chosen = ladder_pages != NULL && g_strv_contains (ladder_pages, page);
 
-      find_paths (info);
+      if (ladder_pages == NULL || info->chosen)
+        find_paths (info);
 
       if (info->paths->len > 0)
         {

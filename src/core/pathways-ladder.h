@@ -85,6 +85,10 @@ GQuark          pathways_ladder_error_quark    (void);
 PathwaysLadder *pathways_ladder_load           (PathwaysHandbook  *handbook,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
+PathwaysLadder *pathways_ladder_load_pages     (PathwaysHandbook   *handbook,
+                                                const char * const *ladder_pages,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
 void            pathways_ladder_free           (PathwaysLadder    *ladder);
 const char     *pathways_ladder_lookup_key     (PathwaysLadder    *ladder,
                                                 const char        *key);

@@ -83,7 +83,7 @@ struct _PathwaysHandbookPage
   AdwStatusPage        *status_page;
   PathwaysLadderPage   *ladder_page;
   GtkWidget            *ladder_button;
-  gboolean              has_ladder;
+  const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysHandbookPage, pathways_handbook_page, GTK_TYPE_WIDGET)
@@ -1338,8 +1338,175 @@ pathways_handbook_page_set_ladder (PathwaysHandbookPage *self,
   g_return_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self));
 
   pathways_ladder_page_set_ladder (self->ladder_page, ladder);
-  self->has_ladder = ladder != NULL;
+  self->ladder = ladder;
   gtk_widget_set_visible (self->ladder_button, ladder != NULL);
+}
+
+/* The key of the open handbook in the "ladder-pages" setting. */
+static char *
+dup_ladder_pages_key (PathwaysHandbookPage *self)
+{
+  if (self->folder == NULL || self->is_sample)
+    return g_strdup ("");
+  return g_file_get_path (self->folder);
+}
+
+/**
+ * pathways_handbook_page_dup_ladder_pages:
+ *
+ * Returns: (transfer full) (nullable): the pages chosen to hold the open handbook's ladder,
+ *   or %NULL to detect them
+ */
+char **
+pathways_handbook_page_dup_ladder_pages (PathwaysHandbookPage *self)
+{
+  g_autoptr(GVariant) all = NULL;
+  g_autofree char *key = NULL;
+  char **pages = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self), NULL);
+
+  if (self->settings == NULL)
+    return NULL;
+  all = g_settings_get_value (self->settings, "ladder-pages");
+  key = dup_ladder_pages_key (self);
+  if (!g_variant_lookup (all, key, "^as", &pages))
+    return NULL;
+  return pages;
+}
+
+static void
+store_ladder_pages (PathwaysHandbookPage *self,
+                    const char * const   *pages)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "ladder-pages");
+  g_autofree char *key = dup_ladder_pages_key (self);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *folder;
+  GVariant *value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sas}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s@as}", &folder, &value))
+    {
+      if (!g_str_equal (folder, key))
+        g_variant_builder_add (&builder, "{s@as}", folder, value);
+      g_variant_unref (value);
+    }
+  if (pages != NULL)
+    g_variant_builder_add (&builder, "{s^as}", key, pages);
+  g_settings_set_value (self->settings, "ladder-pages", g_variant_builder_end (&builder));
+}
+
+static void
+ladder_pages_response (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       PathwaysHandbookPage *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+  if (self->handbook == NULL || self->settings == NULL || g_str_equal (response, "cancel"))
+    return;
+
+  if (g_str_equal (response, "detect"))
+    store_ladder_pages (self, NULL);
+  else
+    {
+      for (guint i = 0; i < checks->len; i++)
+        {
+          GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+          if (gtk_check_button_get_active (check))
+            g_ptr_array_add (chosen, g_object_get_data (G_OBJECT (check), "page"));
+        }
+      g_ptr_array_add (chosen, NULL);
+      store_ladder_pages (self, (const char * const *) chosen->pdata);
+    }
+  /* Read the ladder again, from the pages now chosen. */
+  g_signal_emit (self, signals[HANDBOOK_LOADED], 0, self->handbook);
+}
+
+static gboolean
+ladder_has_page (const PathwaysLadder *ladder,
+                 const char           *page)
+{
+  for (guint i = 0; ladder != NULL && i < ladder->paths->len; i++)
+    {
+      const PathwaysPath *path = g_ptr_array_index (ladder->paths, i);
+
+      if (g_strcmp0 (path->page, page) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+choose_ladder_pages_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  PathwaysHandbookPage *self = PATHWAYS_HANDBOOK_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *list;
+  guint n;
+
+  if (self->handbook == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Which Pages Hold the Ladder?"),
+                                   _("Pathways looks for pages whose sections are levels with "
+                                     "competencies or responsibilities. If it found the wrong "
+                                     "ones, choose the pages of your career ladder."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->all_pages));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysPageNode) node = g_list_model_get_item (G_LIST_MODEL (self->all_pages), i);
+      const char *page = pathways_page_node_get_page_path (node);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     pathways_page_node_get_title (node));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), page);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ladder_has_page (self->ladder, page));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pathways_page_node_get_title (node), -1);
+      g_object_set_data_full (G_OBJECT (check), "page", g_strdup (page), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks,
+                          (GDestroyNotify) g_ptr_array_unref);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "detect", _("_Detect Automatically"),
+                                    "save", _("_Use These Pages"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (ladder_pages_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -1526,6 +1693,8 @@ pathways_handbook_page_class_init (PathwaysHandbookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "handbook.show-pages", NULL, show_pages_action);
   gtk_widget_class_install_action (widget_class, "handbook.show-ladder", NULL,
                                    show_ladder_action);
+  gtk_widget_class_install_action (widget_class, "handbook.choose-ladder-pages", NULL,
+                                   choose_ladder_pages_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "handbook.open-folder", NULL);

@@ -31,6 +31,7 @@ void                  pathways_handbook_page_set_view_stack   (PathwaysHandbookP
                                                                AdwViewStack         *stack);
 void                  pathways_handbook_page_set_ladder       (PathwaysHandbookPage *self,
                                                                const PathwaysLadder *ladder);
+char                **pathways_handbook_page_dup_ladder_pages (PathwaysHandbookPage *self);
 void                  pathways_handbook_page_compare_levels   (PathwaysHandbookPage *self,
                                                                const char           *path_a,
                                                                const char           *level_a,

@@ -61,7 +61,9 @@ on_handbook_loaded (PathwaysWindow   *self,
                     PathwaysHandbook *handbook)
 {
   g_autoptr(GError) error = NULL;
-  PathwaysLadder *ladder = pathways_ladder_load (handbook, NULL, &error);
+  g_auto(GStrv) chosen = pathways_handbook_page_dup_ladder_pages (self->handbook_page);
+  PathwaysLadder *ladder = pathways_ladder_load_pages (handbook, (const char * const *) chosen,
+                                                       NULL, &error);
 
   if (ladder == NULL)
     g_debug ("No ladder: %s", error->message);
