@@ -152,6 +152,31 @@ test_progress_counts_ratings (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "— sustained"));
 }
 
+/* How long "sustained" takes is the manager's call: a year makes half a year not enough. */
+static void
+test_sustained_weeks_setting (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *key = impact_key (fixture);
+  const char *now = pathways_ladder_lookup_key (fixture->ladder, key);
+
+  g_assert_true (pathways_store_rate (fixture->store, fixture->person, key,
+                                      PATHWAYS_RATING_CONSISTENTLY, now, "2026-05-05", &error));
+  pathways_person_ladder_set_settings (fixture->view, settings);
+  show (fixture);
+  before = view_text (fixture);
+  g_assert_nonnull (strstr (before, "1 of 12 consistently · 0 sometimes · 1 sustained"));
+
+  g_settings_set_uint (settings, "sustained-weeks", 52);
+  after = view_text (fixture);
+  g_assert_nonnull (strstr (after, "1 of 12 consistently · 0 sometimes · 0 sustained"));
+  g_settings_reset (settings, "sustained-weeks");
+}
+
 static void
 test_changed_and_removed_are_said (Fixture       *fixture,
                                    gconstpointer  data)
@@ -205,6 +230,7 @@ main (int   argc,
   ADD ("target-is-next-level", test_target_is_next_level);
   ADD ("progress-counts-ratings", test_progress_counts_ratings);
   ADD ("changed-and-removed-are-said", test_changed_and_removed_are_said);
+  ADD ("sustained-weeks-setting", test_sustained_weeks_setting);
   ADD ("no-ladder", test_no_ladder);
 #undef ADD
 

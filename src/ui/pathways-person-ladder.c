@@ -12,9 +12,9 @@
 
 #include "pathways-person-ladder.h"
 
-/* "Performing at the next level for a sustained period": consistently for at least one
- * review cycle — four months in the handbook's cadence of three reviews a year. */
-#define SUSTAINED_DAYS 120
+/* "Performing at the next level for a sustained period": by default consistently for at
+ * least one review cycle — four months in the handbook's cadence of three reviews a year. */
+#define DEFAULT_SUSTAINED_WEEKS 17
 
 typedef struct
 {
@@ -47,6 +47,8 @@ struct _PathwaysPersonLadder
   AdwActionRow         *progress_row;
   GtkLevelBar          *progress_bar;
   GtkWidget            *compare_button;
+  GtkSpinButton        *sustained_spin;
+  GSettings            *settings;
   const PathwaysLevel  *current;     /* of the person, on the ladder (or NULL) */
   const PathwaysLevel  *target;
   AdwPreferencesGroup  *competencies_group;
@@ -117,15 +119,19 @@ format_date (const char *iso_date)
 }
 
 static gboolean
-is_sustained (const PathwaysRatingState *state)
+is_sustained (PathwaysPersonLadder      *self,
+              const PathwaysRatingState *state)
 {
+  guint weeks = (guint) gtk_spin_button_get_value_as_int (self->sustained_spin);
+
   return state != NULL && state->rating == PATHWAYS_RATING_CONSISTENTLY
          && state->consistently_since != NULL
-         && days_since (state->consistently_since) >= SUSTAINED_DAYS;
+         && days_since (state->consistently_since) >= (int) weeks * 7;
 }
 
 static char *
-describe_state (const PathwaysRatingState *state)
+describe_state (PathwaysPersonLadder      *self,
+                const PathwaysRatingState *state)
 {
   g_autofree char *since = NULL;
   g_autofree char *on = NULL;
@@ -141,7 +147,7 @@ describe_state (const PathwaysRatingState *state)
       since = format_date (state->consistently_since != NULL ? state->consistently_since
                                                             : state->rated_on);
       g_strstrip (since);
-      if (is_sustained (state))
+      if (is_sustained (self, state))
         /* Translators: %s is a date */
         return g_strdup_printf (_("Consistently since %s — sustained"), since);
       /* Translators: %s is a date */
@@ -182,7 +188,7 @@ update_progress (PathwaysPersonLadder *self)
         consistently++;
       else if (state->rating == PATHWAYS_RATING_SOMETIMES)
         sometimes++;
-      if (is_sustained (state))
+      if (is_sustained (self, state))
         sustained++;
     }
 
@@ -199,7 +205,7 @@ update_expectation (Expectation *e)
 {
   PathwaysPersonLadder *self = e->self;
   const PathwaysRatingState *state = g_hash_table_lookup (self->ratings, e->key);
-  g_autofree char *status = describe_state (state);
+  g_autofree char *status = describe_state (self, state);
 
   if (e->n_evidence > 0)
     {
@@ -669,7 +675,7 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
 
         if (pathways_ladder_lookup_key ((PathwaysLadder *) self->ladder, key) != NULL)
           continue;
-        status = describe_state (state);
+        status = describe_state (self, state);
         row = adw_action_row_new ();
         adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -741,6 +747,14 @@ on_compare_clicked (PathwaysPersonLadder *self)
 }
 
 static void
+on_sustained_changed (PathwaysPersonLadder *self)
+{
+  for (guint i = 0; i < self->expectations->len; i++)
+    update_expectation (g_ptr_array_index (self->expectations, i));
+  update_progress (self);
+}
+
+static void
 pathways_person_ladder_dispose (GObject *object)
 {
   PathwaysPersonLadder *self = PATHWAYS_PERSON_LADDER (object);
@@ -753,6 +767,7 @@ pathways_person_ladder_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->person);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->ratings, g_hash_table_unref);
 
   G_OBJECT_CLASS (pathways_person_ladder_parent_class)->dispose (object);
@@ -793,6 +808,7 @@ pathways_person_ladder_class_init (PathwaysPersonLadderClass *klass)
                                         responsibilities_group);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, compare_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, current_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, sustained_spin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, current_toggle);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonLadder, removed_group);
   gtk_widget_class_bind_template_callback (widget_class, on_current_toggled);
@@ -809,7 +825,28 @@ pathways_person_ladder_init (PathwaysPersonLadder *self)
   self->levels = g_ptr_array_new ();
   self->removed_rows = g_ptr_array_new ();
   self->ratings = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_spin_button_set_value (self->sustained_spin, DEFAULT_SUSTAINED_WEEKS);
+  g_signal_connect_object (self->sustained_spin, "value-changed",
+                           G_CALLBACK (on_sustained_changed), self, G_CONNECT_SWAPPED);
   pathways_person_ladder_rebuild (self);
+}
+
+/**
+ * pathways_person_ladder_set_settings:
+ *
+ * Gives the view the settings that keep how many weeks make a rating sustained.
+ */
+void
+pathways_person_ladder_set_settings (PathwaysPersonLadder *self,
+                                     GSettings            *settings)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_LADDER (self));
+
+  if (!g_set_object (&self->settings, settings) || settings == NULL)
+    return;
+  g_settings_bind (settings, "sustained-weeks",
+                   gtk_spin_button_get_adjustment (self->sustained_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 void

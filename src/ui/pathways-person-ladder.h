@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PathwaysPersonLadder, pathways_person_ladder, PATHWAYS, PERSON_LADDER,
                       GtkWidget)
 
+void                 pathways_person_ladder_set_settings (PathwaysPersonLadder *self,
+                                                          GSettings            *settings);
 void                 pathways_person_ladder_set_store  (PathwaysPersonLadder *self,
                                                         PathwaysStore        *store);
 void                 pathways_person_ladder_set_ladder (PathwaysPersonLadder *self,

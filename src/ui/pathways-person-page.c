@@ -647,3 +647,11 @@ pathways_person_page_get_view_stack (PathwaysPersonPage *self)
   g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
   return self->view_stack;
 }
+
+void
+pathways_person_page_set_settings (PathwaysPersonPage *self,
+                                   GSettings          *settings)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  pathways_person_ladder_set_settings (self->ladder_view, settings);
+}

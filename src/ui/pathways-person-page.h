@@ -21,6 +21,8 @@ void            pathways_person_page_set_person (PathwaysPersonPage *self,
                                                  PathwaysPerson     *person);
 PathwaysPerson *pathways_person_page_get_person (PathwaysPersonPage *self);
 void            pathways_person_page_flush      (PathwaysPersonPage *self);
+void            pathways_person_page_set_settings (PathwaysPersonPage *self,
+                                                   GSettings          *settings);
 void            pathways_person_page_set_ladder (PathwaysPersonPage   *self,
                                                  const PathwaysLadder *ladder);
 AdwViewStack   *pathways_person_page_get_view_stack (PathwaysPersonPage *self);

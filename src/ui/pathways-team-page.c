@@ -794,3 +794,11 @@ pathways_team_page_set_ladder (PathwaysTeamPage     *self,
   g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
   pathways_person_page_set_ladder (self->person_page, ladder);
 }
+
+void
+pathways_team_page_set_settings (PathwaysTeamPage *self,
+                                 GSettings        *settings)
+{
+  g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
+  pathways_person_page_set_settings (self->person_page, settings);
+}

@@ -25,6 +25,8 @@ void pathways_team_page_show_error     (PathwaysTeamPage *self,
 void pathways_team_page_set_view_stack (PathwaysTeamPage *self,
                                         AdwViewStack     *stack);
 void pathways_team_page_flush          (PathwaysTeamPage *self);
+void pathways_team_page_set_settings   (PathwaysTeamPage *self,
+                                        GSettings        *settings);
 void pathways_team_page_set_ladder     (PathwaysTeamPage     *self,
                                         const PathwaysLadder *ladder);
 

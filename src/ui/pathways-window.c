@@ -171,6 +171,7 @@ pathways_window_init (PathwaysWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   pathways_handbook_page_set_settings (self->handbook_page, self->settings);
+  pathways_team_page_set_settings (self->team_page, self->settings);
   pathways_team_page_set_view_stack (self->team_page, self->main_stack);
   pathways_handbook_page_set_view_stack (self->handbook_page, self->main_stack);
 
