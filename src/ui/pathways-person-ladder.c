@@ -25,6 +25,7 @@ typedef struct
   GtkWidget            *expander;
   GtkWidget            *evidence_box;
   GtkWidget            *buttons[3];  /* not yet, sometimes, consistently */
+  GtkWidget            *bar;         /* how far along this one expectation is */
   guint                 n_evidence;
   gboolean              in_target;   /* counted in the progress toward the target */
 } Expectation;
@@ -219,6 +220,10 @@ update_expectation (Expectation *e)
       status = g_steal_pointer (&with);
     }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (e->expander), status);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (e->bar),
+                           state == NULL ? 0
+                           : state->rating == PATHWAYS_RATING_CONSISTENTLY ? 1.0
+                           : state->rating == PATHWAYS_RATING_SOMETIMES ? 0.5 : 0.1);
   self->loading = TRUE;
   for (guint i = 0; i < 3; i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (e->buttons[i]),
@@ -499,6 +504,15 @@ add_expectation (PathwaysPersonLadder *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
   gtk_box_append (GTK_BOX (box), e->evidence_box);
 
+  e->bar = gtk_level_bar_new_for_interval (0, 1);
+  gtk_level_bar_set_mode (GTK_LEVEL_BAR (e->bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+  gtk_widget_set_size_request (e->bar, 6, 28);
+  gtk_widget_set_valign (e->bar, GTK_ALIGN_CENTER);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (e->bar), GTK_ORIENTATION_VERTICAL);
+  gtk_level_bar_set_inverted (GTK_LEVEL_BAR (e->bar), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (e->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (e->expander), e->bar);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (e->expander), actions);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (e->expander), box);
   adw_preferences_group_add (group, e->expander);
