@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-form-dialog.h"
 #include "pathways-person-ladder.h"
 
 /* "Performing at the next level for a sustained period": by default consistently for at
@@ -333,7 +334,7 @@ evidence_dialog_validate (GtkEditable      *editable,
   g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (data->body)));
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (data->date)));
 
-  adw_message_dialog_set_response_enabled (dialog, "add",
+  adw_message_dialog_set_response_enabled (dialog, "accept",
                                            *body != '\0' && pathways_date_is_valid (date));
 }
 
@@ -348,7 +349,7 @@ evidence_dialog_response (AdwMessageDialog *dialog,
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (data->date)));
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "add"))
+  if (!g_str_equal (response, "accept"))
     return;
   if (pathways_store_add_evidence (e->self->store, e->self->person, e->key, e->text, body, date,
                                    &error) == 0)
@@ -364,40 +365,17 @@ static void
 on_add_evidence (GtkButton   *button,
                  Expectation *e)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (e->self));
   g_autofree char *today = dup_today ();
   EvidenceDialog *data = g_new0 (EvidenceDialog, 1);
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Add Evidence"), e->label);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("What Happened"));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  data->body = GTK_EDITABLE (row);
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (row), today);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  data->date = GTK_EDITABLE (row);
+  dialog = pathways_form_dialog_new (GTK_WIDGET (e->self), _("Add Evidence"), e->label,
+                                     _("_Add"));
+  data->body = pathways_form_dialog_add_entry (dialog, _("What Happened"), NULL);
+  data->date = pathways_form_dialog_add_entry (dialog, _("Date (YYYY-MM-DD)"), today);
   data->e = e;
   g_object_set_data_full (G_OBJECT (dialog), "evidence-dialog", data, g_free);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
   g_signal_connect (data->body, "changed", G_CALLBACK (evidence_dialog_validate), dialog);
   g_signal_connect (data->date, "changed", G_CALLBACK (evidence_dialog_validate), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (evidence_dialog_response), NULL);

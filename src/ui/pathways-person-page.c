@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-form-dialog.h"
 #include "pathways-person-ladder.h"
 #include "pathways-person-page.h"
 
@@ -357,7 +358,7 @@ level_dialog_validate (GtkEditable *editable,
   set_row_error (GTK_WIDGET (data->date), !date_ok);
   gtk_widget_set_visible (GTK_WIDGET (data->path), chosen == NULL);
   gtk_widget_set_visible (GTK_WIDGET (data->level), chosen == NULL);
-  adw_message_dialog_set_response_enabled (dialog, "record", *level != '\0' && date_ok);
+  adw_message_dialog_set_response_enabled (dialog, "accept", *level != '\0' && date_ok);
 }
 
 static void
@@ -382,7 +383,7 @@ level_dialog_response (AdwMessageDialog *dialog,
   g_autofree char *date = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "record") || self->person == NULL)
+  if (!g_str_equal (response, "accept") || self->person == NULL)
     return;
 
   chosen = level_dialog_chosen (data, &chosen_path);
@@ -408,43 +409,24 @@ level_dialog_response (AdwMessageDialog *dialog,
   update_history (self);
 }
 
-static GtkEditable *
-add_dialog_row (GtkWidget  *list,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return GTK_EDITABLE (row);
-}
-
 static void
 change_level_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   LevelDialog *data;
-  GtkWidget *dialog;
-  GtkWidget *list;
+  AdwMessageDialog *dialog;
 
   if (self->person == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Record a Level Change"),
-                                   _("A promotion or a move to another path is kept as an event "
-                                     "in their history, with its date."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
+  dialog = pathways_form_dialog_new (widget, _("Record a Level Change"),
+                                     _("A promotion or a move to another path is kept as an "
+                                       "event in their history, with its date."),
+                                     _("_Record"));
   data = g_new0 (LevelDialog, 1);
   data->self = self;
   if (self->ladder != NULL)
@@ -484,31 +466,22 @@ change_level_action (GtkWidget  *widget,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->choice), _("New Level"));
       adw_combo_row_set_model (data->choice, G_LIST_MODEL (names));
       adw_combo_row_set_selected (data->choice, selected);
-      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->choice));
+      pathways_form_dialog_add_row (dialog, GTK_WIDGET (data->choice));
     }
-  data->path = add_dialog_row (list, _("Ladder Path"),
-                               pathways_person_get_ladder_path (self->person));
-  data->level = add_dialog_row (list, self->ladder != NULL ? _("Level, as Written")
-                                                           : _("New Level"), NULL);
-  data->date = add_dialog_row (list, _("Effective Date (YYYY-MM-DD)"), today);
+  data->path = pathways_form_dialog_add_entry (dialog, _("Ladder Path"),
+                                               pathways_person_get_ladder_path (self->person));
+  data->level = pathways_form_dialog_add_entry (dialog, self->ladder != NULL
+                                                        ? _("Level, as Written")
+                                                        : _("New Level"), NULL);
+  data->date = pathways_form_dialog_add_entry (dialog, _("Effective Date (YYYY-MM-DD)"), today);
   g_object_set_data_full (G_OBJECT (dialog), "level-dialog", data, level_dialog_free);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record", FALSE);
   g_signal_connect (data->level, "changed", G_CALLBACK (level_dialog_validate), dialog);
   g_signal_connect (data->date, "changed", G_CALLBACK (level_dialog_validate), dialog);
   if (data->choice != NULL)
     g_signal_connect (data->choice, "notify::selected", G_CALLBACK (on_level_choice_changed),
                       dialog);
-  level_dialog_validate (NULL, ADW_MESSAGE_DIALOG (dialog));
+  level_dialog_validate (NULL, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (level_dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (data->choice != NULL ? GTK_WIDGET (data->choice)

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-form-dialog.h"
 #include "pathways-person-page.h"
 #include "pathways-person-row.h"
 #include "pathways-team-page.h"
@@ -269,7 +270,7 @@ add_dialog_validate (GtkEditable      *editable,
     gtk_widget_remove_css_class (GTK_WIDGET (data->start_date), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (data->start_date), "error");
-  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0' && date_ok);
+  adw_message_dialog_set_response_enabled (dialog, "accept", *name != '\0' && date_ok);
 }
 
 static gboolean
@@ -297,7 +298,7 @@ add_dialog_response (AdwMessageDialog *dialog,
   g_autofree char *date = NULL;
   PathwaysPerson *added;
 
-  if (!g_str_equal (response, "add") || self->store == NULL)
+  if (!g_str_equal (response, "accept") || self->store == NULL)
     return;
 
   name = dup_stripped (data->name);
@@ -321,17 +322,6 @@ add_dialog_response (AdwMessageDialog *dialog,
   g_idle_add_full (G_PRIORITY_LOW, show_added_person_cb, g_object_ref (self), g_object_unref);
 }
 
-static GtkEditable *
-add_entry_row (GtkWidget  *list,
-               const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return GTK_EDITABLE (row);
-}
-
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -339,30 +329,16 @@ add_person_action (GtkWidget  *widget,
 {
   PathwaysTeamPage *self = PATHWAYS_TEAM_PAGE (widget);
   AddDialog *data = g_new0 (AddDialog, 1);
-  GtkWidget *dialog;
-  GtkWidget *list;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Add a Person"),
-                                   _("Someone who reports to you. Everything else can be "
-                                     "filled in later."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  data->name = add_entry_row (list, _("Name"));
-  data->title = add_entry_row (list, _("Role or Title"));
-  data->start_date = add_entry_row (list, _("Start Date (YYYY-MM-DD)"));
+  dialog = pathways_form_dialog_new (widget, _("Add a Person"),
+                                     _("Someone who reports to you. Everything else can be "
+                                       "filled in later."), _("_Add"));
+  data->name = pathways_form_dialog_add_entry (dialog, _("Name"), NULL);
+  data->title = pathways_form_dialog_add_entry (dialog, _("Role or Title"), NULL);
+  data->start_date = pathways_form_dialog_add_entry (dialog, _("Start Date (YYYY-MM-DD)"), NULL);
   g_object_set_data_full (G_OBJECT (dialog), "add-dialog", data, g_free);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
   g_signal_connect (data->name, "changed", G_CALLBACK (add_dialog_validate), dialog);
   g_signal_connect (data->start_date, "changed", G_CALLBACK (add_dialog_validate), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_dialog_response), self, 0);

@@ -46,6 +46,13 @@ def rate_add_evidence_and_restart():
             app.find("label", "1 of 12 consistently · 0 sometimes · 0 sustained")
             app.find("label", lambda t: (t or "").startswith("Consistently since"))
             app.find("label", EVIDENCE)
+
+            # The promotion: recorded from the ladder's levels, the next one preselected.
+            app.press("page tab", label_is("Details"))
+            app.press("push button", label_is("Record a Level Change"))
+            app.find("label", "Record a Level Change")
+            app.press("push button", label_is("Record"))
+            app.find("label", "Software Engineer · Senior Engineer (IC 4)")
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
