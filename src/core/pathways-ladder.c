@@ -1935,6 +1935,44 @@ pathways_level_dup_display_name (const PathwaysLevel *level)
 }
 
 /**
+ * pathways_level_dup_choice_name:
+ * @path: the path @level is on
+ * @level: a level
+ *
+ * Returns: (transfer full): the level as lists of every level show it:
+ *   "Software Engineer — Engineer II (IC 3)"
+ */
+char *
+pathways_level_dup_choice_name (const PathwaysPath  *path,
+                                const PathwaysLevel *level)
+{
+  g_autofree char *display = pathways_level_dup_display_name (level);
+
+  /* Translators: a level in a list of every level: the ladder path, then the level */
+  return g_strdup_printf (_("%s — %s"), path->title, display);
+}
+
+/**
+ * pathways_ladder_get_path_of_level:
+ * @level: a level of @ladder
+ *
+ * Returns: (nullable): the path @level is on
+ */
+const PathwaysPath *
+pathways_ladder_get_path_of_level (const PathwaysLadder *ladder,
+                                   const PathwaysLevel  *level)
+{
+  for (guint i = 0; ladder != NULL && i < ladder->paths->len; i++)
+    {
+      const PathwaysPath *path = g_ptr_array_index (ladder->paths, i);
+
+      if (g_ptr_array_find (path->levels, level, NULL))
+        return path;
+    }
+  return NULL;
+}
+
+/**
  * pathways_ladder_find_level:
  * @path: (nullable): the path's title; %NULL to look in every path
  * @level: the level as written: its title, its code, or "title (code)"

@@ -106,6 +106,10 @@ const PathwaysLevel *pathways_ladder_next_level (const PathwaysLadder *ladder,
                                                  const PathwaysLevel  *level,
                                                  const PathwaysPath  **found_path);
 char           *pathways_level_dup_display_name (const PathwaysLevel *level);
+char           *pathways_level_dup_choice_name  (const PathwaysPath  *path,
+                                                 const PathwaysLevel *level);
+const PathwaysPath *pathways_ladder_get_path_of_level (const PathwaysLadder *ladder,
+                                                       const PathwaysLevel  *level);
 
 void            pathways_ladder_change_free    (PathwaysLadderChange *change);
 

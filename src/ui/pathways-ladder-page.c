@@ -774,12 +774,7 @@ pathways_ladder_page_set_ladder (PathwaysLadderPage   *self,
 
           g_ptr_array_add (self->levels, (gpointer) level);
           g_ptr_array_add (self->level_paths, (gpointer) path);
-          if (level->code != NULL)
-            /* Translators: a level in a list of all levels: path — level (code) */
-            name = g_strdup_printf (_("%s — %s (%s)"), path->title, level->title, level->code);
-          else
-            /* Translators: a level in a list of all levels: path — level */
-            name = g_strdup_printf (_("%s — %s"), path->title, level->title);
+          name = pathways_level_dup_choice_name (path, level);
           gtk_string_list_append (self->level_names, name);
         }
       gtk_box_append (GTK_BOX (self->browse_box), group);

@@ -587,9 +587,7 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
       for (guint j = 0; j < path->levels->len; j++)
         {
           const PathwaysLevel *level = g_ptr_array_index (path->levels, j);
-          g_autofree char *display = pathways_level_dup_display_name (level);
-          /* Translators: a ladder path, then one of its levels */
-          g_autofree char *name = g_strdup_printf (_("%s — %s"), path->title, display);
+          g_autofree char *name = pathways_level_dup_choice_name (path, level);
 
           if (level == target)
             selected = self->levels->len;
@@ -693,19 +691,13 @@ on_target_selected (PathwaysPersonLadder *self)
 {
   guint selected = adw_combo_row_get_selected (self->target_row);
   const PathwaysLevel *level;
-  const PathwaysPath *path = NULL;
+  const PathwaysPath *path;
   g_autoptr(GError) error = NULL;
 
   if (self->loading || self->person == NULL || selected >= self->levels->len)
     return;
   level = g_ptr_array_index (self->levels, selected);
-  for (guint i = 0; i < self->ladder->paths->len && path == NULL; i++)
-    {
-      const PathwaysPath *p = g_ptr_array_index (self->ladder->paths, i);
-
-      if (g_ptr_array_find (p->levels, level, NULL))
-        path = p;
-    }
+  path = pathways_ladder_get_path_of_level (self->ladder, level);
   pathways_person_set_target_path (self->person, path != NULL ? path->title : NULL);
   pathways_person_set_target_level (self->person, level->title);
   if (!pathways_store_save_person (self->store, self->person, &error))
@@ -713,29 +705,20 @@ on_target_selected (PathwaysPersonLadder *self)
   pathways_person_ladder_rebuild (self);
 }
 
-static const char *
-path_title_of (const PathwaysLadder *ladder,
-               const PathwaysLevel  *level)
-{
-  for (guint i = 0; i < ladder->paths->len; i++)
-    {
-      const PathwaysPath *path = g_ptr_array_index (ladder->paths, i);
-
-      if (g_ptr_array_find (path->levels, level, NULL))
-        return path->title;
-    }
-  return "";
-}
-
 /* Explaining a promotion gap: the two levels side by side, in the Handbook area. */
 static void
 on_compare_clicked (PathwaysPersonLadder *self)
 {
+  const PathwaysPath *current_path;
+  const PathwaysPath *target_path;
+
   if (self->current == NULL || self->target == NULL)
     return;
+  current_path = pathways_ladder_get_path_of_level (self->ladder, self->current);
+  target_path = pathways_ladder_get_path_of_level (self->ladder, self->target);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-levels", "(ssss)",
-                              path_title_of (self->ladder, self->current), self->current->title,
-                              path_title_of (self->ladder, self->target), self->target->title);
+                              current_path->title, self->current->title,
+                              target_path->title, self->target->title);
 }
 
 static void

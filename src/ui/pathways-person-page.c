@@ -451,8 +451,7 @@ change_level_action (GtkWidget  *widget,
           for (guint j = 0; j < p->levels->len; j++)
             {
               const PathwaysLevel *l = g_ptr_array_index (p->levels, j);
-              g_autofree char *display = pathways_level_dup_display_name (l);
-              g_autofree char *name = g_strdup_printf (_("%s — %s"), p->title, display);
+              g_autofree char *name = pathways_level_dup_choice_name (p, l);
 
               if (l == next)
                 selected = data->levels->len;
