@@ -297,6 +297,84 @@ pathways_db_set_error (PathwaysDb  *self,
   set_error_from_sqlite (self->handle, self->path, rc, error);
 }
 
+/**
+ * pathways_db_step_done:
+ * @self: a database
+ * @stmt: a prepared statement of @self that returns no rows
+ * @error: return location for a #PathwaysDbError
+ *
+ * Steps @stmt once and resets it, so it holds no lock afterwards.
+ *
+ * Returns: %TRUE if the statement ran
+ */
+gboolean
+pathways_db_step_done (PathwaysDb    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    pathways_db_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * pathways_db_end:
+ * @self: a database in a transaction
+ * @ok: whether everything in the transaction worked
+ * @error: return location for a #PathwaysDbError
+ *
+ * Commits the transaction if @ok, and rolls it back if not or if the commit fails.
+ *
+ * Returns: %TRUE if committed
+ */
+gboolean
+pathways_db_end (PathwaysDb  *self,
+                 gboolean     ok,
+                 GError     **error)
+{
+  if (ok && pathways_db_commit (self, error))
+    return TRUE;
+
+  pathways_db_rollback (self);
+
+  return FALSE;
+}
+
+/**
+ * pathways_db_bind_text:
+ * @stmt: a prepared statement
+ * @index: the parameter, from 1
+ * @text: (nullable): the value; %NULL binds SQL NULL
+ */
+void
+pathways_db_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * pathways_db_column_text:
+ * @stmt: a statement on a row
+ * @column: the column, from 0
+ *
+ * Returns: (nullable): the column's text, valid until the next step or reset
+ */
+const char *
+pathways_db_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
 /* ==== looking at a file without changing it ==== */
 
 static void

@@ -43,6 +43,17 @@ sqlite3_stmt *pathways_db_prepare            (PathwaysDb  *self,
 void        pathways_db_set_error            (PathwaysDb  *self,
                                               int          rc,
                                               GError     **error);
+gboolean    pathways_db_step_done            (PathwaysDb  *self,
+                                              sqlite3_stmt *stmt,
+                                              GError     **error);
+gboolean    pathways_db_end                  (PathwaysDb  *self,
+                                              gboolean     ok,
+                                              GError     **error);
+void        pathways_db_bind_text            (sqlite3_stmt *stmt,
+                                              int          index,
+                                              const char  *text);
+const char *pathways_db_column_text          (sqlite3_stmt *stmt,
+                                              int          column);
 gboolean    pathways_db_backup_to            (PathwaysDb  *self,
                                               const char  *destination,
                                               GError     **error);

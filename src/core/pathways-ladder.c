@@ -2051,3 +2051,41 @@ pathways_ladder_next_level (const PathwaysLadder *ladder,
     }
   return NULL;
 }
+
+/**
+ * pathways_ladder_find_target:
+ * @ladder: a ladder
+ * @path: (nullable): a person's career path
+ * @level: (nullable): their level
+ * @target_path: (nullable): the path of the level they aim for
+ * @target_level: (nullable): the level they aim for; %NULL for the next one on their path
+ * @current: (out) (optional): their current level in the ladder, or %NULL if not found
+ *
+ * Returns: (nullable): the level a person works toward — the chosen one if the ladder has
+ *   it, else the next level on their path, else (at the top of a path) their current one
+ */
+const PathwaysLevel *
+pathways_ladder_find_target (const PathwaysLadder  *ladder,
+                             const char            *path,
+                             const char            *level,
+                             const char            *target_path,
+                             const char            *target_level,
+                             const PathwaysLevel  **current)
+{
+  const PathwaysLevel *found = NULL;
+  const PathwaysLevel *target = NULL;
+
+  g_return_val_if_fail (ladder != NULL, NULL);
+
+  if (level != NULL)
+    found = pathways_ladder_find_level (ladder, path, level, NULL);
+  if (target_level != NULL)
+    target = pathways_ladder_find_level (ladder, target_path, target_level, NULL);
+  if (target == NULL && found != NULL)
+    target = pathways_ladder_next_level (ladder, found, NULL);
+  if (current != NULL)
+    *current = found;
+
+  /* At the top of a path, the current level is what there is to keep. */
+  return target != NULL ? target : found;
+}

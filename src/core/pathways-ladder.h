@@ -108,6 +108,12 @@ const PathwaysLevel *pathways_ladder_next_level (const PathwaysLadder *ladder,
 char           *pathways_level_dup_display_name (const PathwaysLevel *level);
 char           *pathways_level_dup_choice_name  (const PathwaysPath  *path,
                                                  const PathwaysLevel *level);
+const PathwaysLevel *pathways_ladder_find_target (const PathwaysLadder *ladder,
+                                                  const char           *path,
+                                                  const char           *level,
+                                                  const char           *target_path,
+                                                  const char           *target_level,
+                                                  const PathwaysLevel **current);
 const PathwaysPath *pathways_ladder_get_path_of_level (const PathwaysLadder *ladder,
                                                        const PathwaysLevel  *level);
 

@@ -16,6 +16,7 @@
 
 #include "pathways-person-private.h"
 #include "pathways-store.h"
+#include "pathways-store-private.h"
 
 #define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
@@ -72,8 +73,8 @@ compare_people_indirect (gconstpointer a,
 }
 
 /* Optional text is stored trimmed, and NULL when nothing is left. */
-static char *
-dup_trimmed_or_null (const char *text)
+char *
+pathways_dup_trimmed_or_null (const char *text)
 {
   char *trimmed;
 
@@ -88,73 +89,27 @@ dup_trimmed_or_null (const char *text)
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static void
 bind_trimmed (sqlite3_stmt *stmt,
               int           index,
               const char   *text)
 {
-  g_autofree char *trimmed = dup_trimmed_or_null (text);
+  g_autofree char *trimmed = pathways_dup_trimmed_or_null (text);
 
-  bind_text (stmt, index, trimmed);
+  pathways_db_bind_text (stmt, index, trimmed);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-/* Steps a statement that returns no rows, and resets it so it holds no lock. */
-static gboolean
-step_done (PathwaysStore  *self,
-           sqlite3_stmt   *stmt,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    pathways_db_set_error (self->db, rc, error);
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE;
-}
-
-static char *
-dup_today (void)
+char *
+pathways_dup_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static gboolean
-commit_or_rollback (PathwaysStore  *self,
-                    gboolean        ok,
-                    GError        **error)
-{
-  if (ok && pathways_db_commit (self->db, error))
-    return TRUE;
-
-  pathways_db_rollback (self->db);
-
-  return FALSE;
-}
-
 /* ==== validation ==== */
 
-static gboolean
-validate_date (const char  *date,
+gboolean
+pathways_store_validate_date (const char  *date,
                GError     **error)
 {
   if (pathways_date_is_valid (date))
@@ -180,7 +135,7 @@ static gboolean
 validate_person (PathwaysPerson  *person,
                  GError         **error)
 {
-  g_autofree char *name = dup_trimmed_or_null (pathways_person_get_name (person));
+  g_autofree char *name = pathways_dup_trimmed_or_null (pathways_person_get_name (person));
   const char *start_date = pathways_person_get_start_date (person);
   const char *time = pathways_person_get_meeting_time (person);
   guint cadence = pathways_person_get_cadence_weeks (person);
@@ -192,7 +147,7 @@ validate_person (PathwaysPerson  *person,
       return FALSE;
     }
 
-  if (start_date != NULL && !validate_date (start_date, error))
+  if (start_date != NULL && !pathways_store_validate_date (start_date, error))
     return FALSE;
 
   if (time != NULL && !pathways_time_is_valid (time))
@@ -293,22 +248,22 @@ add_to_list (PathwaysStore  *self,
 static PathwaysPerson *
 person_from_row (sqlite3_stmt *stmt)
 {
-  PathwaysPerson *person = pathways_person_new (column_text (stmt, 1));
+  PathwaysPerson *person = pathways_person_new (pathways_db_column_text (stmt, 1));
 
   pathways_person_set_id (person, sqlite3_column_int64 (stmt, 0));
-  pathways_person_set_pronouns (person, column_text (stmt, 2));
-  pathways_person_set_title (person, column_text (stmt, 3));
-  pathways_person_set_ladder_path (person, column_text (stmt, 4));
-  pathways_person_set_level (person, column_text (stmt, 5));
-  pathways_person_set_start_date (person, column_text (stmt, 6));
+  pathways_person_set_pronouns (person, pathways_db_column_text (stmt, 2));
+  pathways_person_set_title (person, pathways_db_column_text (stmt, 3));
+  pathways_person_set_ladder_path (person, pathways_db_column_text (stmt, 4));
+  pathways_person_set_level (person, pathways_db_column_text (stmt, 5));
+  pathways_person_set_start_date (person, pathways_db_column_text (stmt, 6));
   pathways_person_set_cadence_weeks (person, (guint) sqlite3_column_int (stmt, 7));
   pathways_person_set_meeting_weekday (person, (guint) CLAMP (sqlite3_column_int (stmt, 8), 0, 7));
-  pathways_person_set_meeting_time (person, column_text (stmt, 9));
+  pathways_person_set_meeting_time (person, pathways_db_column_text (stmt, 9));
   pathways_person_set_skip_level (person, sqlite3_column_int (stmt, 10) != 0);
-  pathways_person_set_notes (person, column_text (stmt, 11));
+  pathways_person_set_notes (person, pathways_db_column_text (stmt, 11));
   pathways_person_set_archived (person, sqlite3_column_int (stmt, 12) != 0);
-  pathways_person_set_target_path (person, column_text (stmt, 13));
-  pathways_person_set_target_level (person, column_text (stmt, 14));
+  pathways_person_set_target_path (person, pathways_db_column_text (stmt, 13));
+  pathways_person_set_target_level (person, pathways_db_column_text (stmt, 14));
 
   return person;
 }
@@ -326,15 +281,15 @@ bind_person (sqlite3_stmt   *stmt,
   bind_trimmed (stmt, 3, pathways_person_get_title (person));
   bind_trimmed (stmt, 4, pathways_person_get_ladder_path (person));
   bind_trimmed (stmt, 5, pathways_person_get_level (person));
-  bind_text (stmt, 6, pathways_person_get_start_date (person));
+  pathways_db_bind_text (stmt, 6, pathways_person_get_start_date (person));
   sqlite3_bind_int (stmt, 7, (int) pathways_person_get_cadence_weeks (person));
   if (weekday == 0)
     sqlite3_bind_null (stmt, 8);
   else
     sqlite3_bind_int (stmt, 8, (int) weekday);
-  bind_text (stmt, 9, pathways_person_get_meeting_time (person));
+  pathways_db_bind_text (stmt, 9, pathways_person_get_meeting_time (person));
   sqlite3_bind_int (stmt, 10, pathways_person_get_skip_level (person) ? 1 : 0);
-  bind_text (stmt, 11, pathways_person_get_notes (person));
+  pathways_db_bind_text (stmt, 11, pathways_person_get_notes (person));
   bind_trimmed (stmt, 12, pathways_person_get_target_path (person));
   bind_trimmed (stmt, 13, pathways_person_get_target_level (person));
 }
@@ -358,7 +313,7 @@ insert_person_row (PathwaysStore   *self,
     return FALSE;
 
   bind_person (stmt, person);
-  if (!step_done (self, stmt, error))
+  if (!pathways_db_step_done (self->db, stmt, error))
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (pathways_db_get_handle (self->db));
@@ -387,8 +342,8 @@ insert_level_row (PathwaysStore  *self,
   sqlite3_bind_int64 (stmt, 1, person_id);
   bind_trimmed (stmt, 2, ladder_path);
   bind_trimmed (stmt, 3, level);
-  bind_text (stmt, 4, effective_date);
-  if (!step_done (self, stmt, error))
+  pathways_db_bind_text (stmt, 4, effective_date);
+  if (!pathways_db_step_done (self->db, stmt, error))
     return FALSE;
 
   if (row_id != NULL)
@@ -580,13 +535,13 @@ pathways_store_add_person (PathwaysStore   *self,
   if (ok && (ladder_path != NULL || level != NULL))
     {
       const char *start_date = pathways_person_get_start_date (person);
-      g_autofree char *today = dup_today ();
+      g_autofree char *today = pathways_dup_today ();
 
       ok = insert_level_row (self, id, ladder_path, level,
                              start_date != NULL ? start_date : today, NULL, error);
     }
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!pathways_db_end (self->db, ok, error))
     return NULL;
 
   pathways_person_set_id (person, id);
@@ -637,10 +592,10 @@ pathways_store_save_person (PathwaysStore   *self,
     {
       bind_person (stmt, person);
       sqlite3_bind_int64 (stmt, 14, pathways_person_get_id (person));
-      ok = step_done (self, stmt, error);
+      ok = pathways_db_step_done (self->db, stmt, error);
     }
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!pathways_db_end (self->db, ok, error))
     return FALSE;
 
   reposition (self, person);
@@ -689,10 +644,10 @@ pathways_store_set_archived (PathwaysStore   *self,
     {
       sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
       sqlite3_bind_int (stmt, 2, archived);
-      ok = step_done (self, stmt, error);
+      ok = pathways_db_step_done (self->db, stmt, error);
     }
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!pathways_db_end (self->db, ok, error))
     return FALSE;
 
   pathways_person_set_archived (person, archived);
@@ -721,10 +676,10 @@ set_deleted (PathwaysStore  *self,
     {
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, deleted);
-      ok = step_done (self, stmt, error);
+      ok = pathways_db_step_done (self->db, stmt, error);
     }
 
-  return commit_or_rollback (self, ok, error);
+  return pathways_db_end (self->db, ok, error);
 }
 
 /**
@@ -825,9 +780,9 @@ pathways_store_purge_deleted (PathwaysStore  *self,
   /* Their notes, meetings, level history… go with them (ON DELETE CASCADE). */
   stmt = pathways_db_prepare (self->db, "DELETE FROM person WHERE deleted_at IS NOT NULL",
                               error);
-  ok = stmt != NULL && step_done (self, stmt, error);
+  ok = stmt != NULL && pathways_db_step_done (self->db, stmt, error);
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!pathways_db_end (self->db, ok, error))
     return FALSE;
 
   g_hash_table_remove_all (self->deleted);
@@ -906,7 +861,7 @@ pathways_store_change_level (PathwaysStore   *self,
                              const char      *effective_date,
                              GError         **error)
 {
-  g_autofree char *trimmed_level = dup_trimmed_or_null (level);
+  g_autofree char *trimmed_level = pathways_dup_trimmed_or_null (level);
   g_autofree char *current_path = NULL;
   g_autofree char *current_level = NULL;
   sqlite3_stmt *stmt;
@@ -926,7 +881,7 @@ pathways_store_change_level (PathwaysStore   *self,
                            _("The level is empty. Choose or type the new level."));
       return FALSE;
     }
-  if (!validate_date (effective_date, error))
+  if (!pathways_store_validate_date (effective_date, error))
     return FALSE;
 
   person_id = pathways_person_get_id (person);
@@ -950,8 +905,8 @@ pathways_store_change_level (PathwaysStore   *self,
           if (rc == SQLITE_ROW)
             {
               is_newest = sqlite3_column_int64 (stmt, 0) == row_id;
-              current_path = g_strdup (column_text (stmt, 1));
-              current_level = g_strdup (column_text (stmt, 2));
+              current_path = g_strdup (pathways_db_column_text (stmt, 1));
+              current_level = g_strdup (pathways_db_column_text (stmt, 2));
             }
           else
             {
@@ -972,13 +927,13 @@ pathways_store_change_level (PathwaysStore   *self,
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, person_id);
-          bind_text (stmt, 2, current_path);
-          bind_text (stmt, 3, current_level);
-          ok = step_done (self, stmt, error);
+          pathways_db_bind_text (stmt, 2, current_path);
+          pathways_db_bind_text (stmt, 3, current_level);
+          ok = pathways_db_step_done (self->db, stmt, error);
         }
     }
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!pathways_db_end (self->db, ok, error))
     return FALSE;
 
   if (is_newest)
@@ -1041,9 +996,9 @@ pathways_store_list_level_history (PathwaysStore   *self,
       PathwaysLevelChange *change = g_new0 (PathwaysLevelChange, 1);
 
       change->id = sqlite3_column_int64 (stmt, 0);
-      change->ladder_path = g_strdup (column_text (stmt, 1));
-      change->level = g_strdup (column_text (stmt, 2));
-      change->effective_date = g_strdup (column_text (stmt, 3));
+      change->ladder_path = g_strdup (pathways_db_column_text (stmt, 1));
+      change->level = g_strdup (pathways_db_column_text (stmt, 2));
+      change->effective_date = g_strdup (pathways_db_column_text (stmt, 3));
       g_ptr_array_add (changes, change);
     }
 
@@ -1092,7 +1047,7 @@ static gboolean
 validate_expectation_key (const char  *key,
                           GError     **error)
 {
-  g_autofree char *trimmed = dup_trimmed_or_null (key);
+  g_autofree char *trimmed = pathways_dup_trimmed_or_null (key);
 
   if (trimmed != NULL)
     return TRUE;
@@ -1123,8 +1078,8 @@ static void
 rating_state_advance (PathwaysRatingState *state,
                       sqlite3_stmt        *stmt)
 {
-  PathwaysRating rating = rating_from_string (column_text (stmt, 1));
-  const char *rated_on = column_text (stmt, 2);
+  PathwaysRating rating = rating_from_string (pathways_db_column_text (stmt, 1));
+  const char *rated_on = pathways_db_column_text (stmt, 2);
 
   if (rating != PATHWAYS_RATING_CONSISTENTLY)
     g_clear_pointer (&state->consistently_since, g_free);
@@ -1133,7 +1088,7 @@ rating_state_advance (PathwaysRatingState *state,
 
   state->rating = rating;
   replace_string (&state->rated_on, rated_on);
-  replace_string (&state->expectation_text, column_text (stmt, 3));
+  replace_string (&state->expectation_text, pathways_db_column_text (stmt, 3));
 }
 
 /**
@@ -1215,7 +1170,7 @@ pathways_store_rate (PathwaysStore   *self,
       return FALSE;
     }
 
-  if (!validate_date (rated_on, error))
+  if (!pathways_store_validate_date (rated_on, error))
     return FALSE;
 
   if (!pathways_db_begin (self->db, error))
@@ -1230,14 +1185,14 @@ pathways_store_rate (PathwaysStore   *self,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
-      bind_text (stmt, 2, key);
-      bind_text (stmt, 3, rating_name);
-      bind_text (stmt, 4, expectation_text != NULL ? expectation_text : "");
-      bind_text (stmt, 5, rated_on);
-      ok = step_done (self, stmt, error);
+      pathways_db_bind_text (stmt, 2, key);
+      pathways_db_bind_text (stmt, 3, rating_name);
+      pathways_db_bind_text (stmt, 4, expectation_text != NULL ? expectation_text : "");
+      pathways_db_bind_text (stmt, 5, rated_on);
+      ok = pathways_db_step_done (self->db, stmt, error);
     }
 
-  return commit_or_rollback (self, ok, error);
+  return pathways_db_end (self->db, ok, error);
 }
 
 /**
@@ -1279,7 +1234,7 @@ pathways_store_dup_ratings (PathwaysStore   *self,
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = column_text (stmt, 0);
+      const char *key = pathways_db_column_text (stmt, 0);
 
       if (state == NULL || g_strcmp0 (state->key, key) != 0)
         {
@@ -1339,7 +1294,7 @@ pathways_store_list_rating_history (PathwaysStore   *self,
 
   history = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_rating_state_free);
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
-  bind_text (stmt, 2, key);
+  pathways_db_bind_text (stmt, 2, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PathwaysRatingState *state = g_new0 (PathwaysRatingState, 1);
@@ -1396,7 +1351,7 @@ pathways_store_add_evidence (PathwaysStore   *self,
                              const char      *occurred_on,
                              GError         **error)
 {
-  g_autofree char *trimmed_body = dup_trimmed_or_null (body);
+  g_autofree char *trimmed_body = pathways_dup_trimmed_or_null (body);
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean ok;
@@ -1416,7 +1371,7 @@ pathways_store_add_evidence (PathwaysStore   *self,
       return 0;
     }
 
-  if (!validate_date (occurred_on, error))
+  if (!pathways_store_validate_date (occurred_on, error))
     return 0;
 
   if (!pathways_db_begin (self->db, error))
@@ -1431,16 +1386,16 @@ pathways_store_add_evidence (PathwaysStore   *self,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
-      bind_text (stmt, 2, key);
-      bind_text (stmt, 3, expectation_text != NULL ? expectation_text : "");
-      bind_text (stmt, 4, trimmed_body);
-      bind_text (stmt, 5, occurred_on);
-      ok = step_done (self, stmt, error);
+      pathways_db_bind_text (stmt, 2, key);
+      pathways_db_bind_text (stmt, 3, expectation_text != NULL ? expectation_text : "");
+      pathways_db_bind_text (stmt, 4, trimmed_body);
+      pathways_db_bind_text (stmt, 5, occurred_on);
+      ok = pathways_db_step_done (self->db, stmt, error);
     }
   if (ok)
     id = sqlite3_last_insert_rowid (pathways_db_get_handle (self->db));
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!pathways_db_end (self->db, ok, error))
     return 0;
 
   return id;
@@ -1472,7 +1427,7 @@ pathways_store_delete_evidence (PathwaysStore  *self,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = step_done (self, stmt, error);
+      ok = pathways_db_step_done (self->db, stmt, error);
     }
   if (ok && sqlite3_changes (pathways_db_get_handle (self->db)) == 0)
     {
@@ -1481,7 +1436,7 @@ pathways_store_delete_evidence (PathwaysStore  *self,
       ok = FALSE;
     }
 
-  return commit_or_rollback (self, ok, error);
+  return pathways_db_end (self->db, ok, error);
 }
 
 /**
@@ -1528,16 +1483,16 @@ pathways_store_list_evidence (PathwaysStore   *self,
   evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_evidence_free);
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
   if (key != NULL)
-    bind_text (stmt, 2, key);
+    pathways_db_bind_text (stmt, 2, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PathwaysEvidence *item = g_new0 (PathwaysEvidence, 1);
 
       item->id = sqlite3_column_int64 (stmt, 0);
-      item->key = g_strdup (column_text (stmt, 1));
-      item->body = g_strdup (column_text (stmt, 2));
-      item->occurred_on = g_strdup (column_text (stmt, 3));
-      item->expectation_text = g_strdup (column_text (stmt, 4));
+      item->key = g_strdup (pathways_db_column_text (stmt, 1));
+      item->body = g_strdup (pathways_db_column_text (stmt, 2));
+      item->occurred_on = g_strdup (pathways_db_column_text (stmt, 3));
+      item->expectation_text = g_strdup (pathways_db_column_text (stmt, 4));
       g_ptr_array_add (evidence, item);
     }
 
@@ -1550,6 +1505,70 @@ pathways_store_list_evidence (PathwaysStore   *self,
   sqlite3_reset (stmt);
 
   return g_steal_pointer (&evidence);
+}
+
+/* ==== notes toward the review ==== */
+
+static const char * const note_kinds[] = {
+  [PATHWAYS_NOTE_PLAIN] = "plain",
+  [PATHWAYS_NOTE_WIN] = "win",
+  [PATHWAYS_NOTE_GROWTH] = "growth",
+  [PATHWAYS_NOTE_FEEDBACK] = "feedback",
+};
+
+/**
+ * pathways_store_add_note:
+ * @self: a store
+ * @person: a person of this store
+ * @kind: a win, a growth note, feedback, or plain
+ * @body: the note; stored trimmed
+ * @occurred_on: when it happened, "YYYY-MM-DD"
+ * @expectation_key: (nullable): the ladder expectation it speaks to
+ * @error: return location for a #PathwaysStoreError or #PathwaysDbError
+ *
+ * Returns: the new note's id, or 0 if it could not be added
+ */
+gint64
+pathways_store_add_note (PathwaysStore     *self,
+                         PathwaysPerson    *person,
+                         PathwaysNoteKind   kind,
+                         const char        *body,
+                         const char        *occurred_on,
+                         const char        *expectation_key,
+                         GError           **error)
+{
+  g_autofree char *trimmed = pathways_dup_trimmed_or_null (body);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), 0);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), 0);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (note_kinds), 0);
+
+  if (trimmed == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The note is empty. Write what happened."));
+      return 0;
+    }
+  if (!pathways_store_validate_date (occurred_on, error))
+    return 0;
+
+  stmt = pathways_db_prepare (self->db,
+                              "INSERT INTO note (person_id, kind, body, occurred_on, "
+                              "expectation_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+  pathways_db_bind_text (stmt, 2, note_kinds[kind]);
+  pathways_db_bind_text (stmt, 3, trimmed);
+  pathways_db_bind_text (stmt, 4, occurred_on);
+  pathways_db_bind_text (stmt, 5, expectation_key);
+  if (!pathways_db_step_done (self->db, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (pathways_db_get_handle (self->db));
 }
 
 /* ==== the sample team ==== */
@@ -1637,7 +1656,8 @@ static const SamplePerson sample_team[] = {
  * @self: a store
  * @error: return location for a #PathwaysDbError
  *
- * Adds a fictional team of six, with level histories, all or nothing.
+ * Adds a fictional team of six, with level histories and a few weeks of 1-on-1s, all or
+ * nothing.
  *
  * Returns: %TRUE if the team was added
  */
@@ -1687,7 +1707,10 @@ pathways_store_load_sample_team (PathwaysStore  *self,
       pathways_person_set_id (person, id);
     }
 
-  if (!commit_or_rollback (self, ok, error))
+  if (ok)
+    ok = pathways_agenda_insert_sample_history (self, added, NULL, error);
+
+  if (!pathways_db_end (self->db, ok, error))
     return FALSE;
 
   for (guint i = 0; i < added->len; i++)

@@ -133,6 +133,22 @@ GPtrArray      *pathways_store_list_evidence      (PathwaysStore   *self,
                                                    PathwaysPerson  *person,
                                                    const char      *key,
                                                    GError         **error);
+/* Notes toward the review: wins, growth, feedback, or plain. */
+typedef enum
+{
+  PATHWAYS_NOTE_PLAIN,
+  PATHWAYS_NOTE_WIN,
+  PATHWAYS_NOTE_GROWTH,
+  PATHWAYS_NOTE_FEEDBACK,
+} PathwaysNoteKind;
+
+gint64          pathways_store_add_note           (PathwaysStore   *self,
+                                                   PathwaysPerson  *person,
+                                                   PathwaysNoteKind kind,
+                                                   const char      *body,
+                                                   const char      *occurred_on,
+                                                   const char      *expectation_key,
+                                                   GError         **error);
 void            pathways_rating_state_free        (PathwaysRatingState *state);
 void            pathways_evidence_free            (PathwaysEvidence    *evidence);
 

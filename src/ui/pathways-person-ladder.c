@@ -528,23 +528,6 @@ on_current_toggled (PathwaysPersonLadder *self)
     }
 }
 
-static const PathwaysLevel *
-pathways_person_ladder_target (PathwaysPersonLadder  *self,
-                               const PathwaysLevel   *current)
-{
-  const PathwaysLevel *target = NULL;
-  const char *target_level = pathways_person_get_target_level (self->person);
-
-  if (target_level != NULL)
-    target = pathways_ladder_find_level (self->ladder,
-                                         pathways_person_get_target_path (self->person),
-                                         target_level, NULL);
-  if (target == NULL && current != NULL)
-    target = pathways_ladder_next_level (self->ladder, current, NULL);
-  /* At the top of a path, the current level is what there is to keep. */
-  return target != NULL ? target : current;
-}
-
 static void
 pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
 {
@@ -570,11 +553,12 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "ladder");
 
-  if (pathways_person_get_level (self->person) != NULL)
-    current = pathways_ladder_find_level (self->ladder,
-                                          pathways_person_get_ladder_path (self->person),
-                                          pathways_person_get_level (self->person), NULL);
-  target = pathways_person_ladder_target (self, current);
+  target = pathways_ladder_find_target (self->ladder,
+                                        pathways_person_get_ladder_path (self->person),
+                                        pathways_person_get_level (self->person),
+                                        pathways_person_get_target_path (self->person),
+                                        pathways_person_get_target_level (self->person),
+                                        &current);
   self->current = current;
   self->target = target;
   gtk_widget_set_sensitive (self->compare_button, current != NULL && target != NULL
