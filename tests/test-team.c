@@ -1,15 +1,21 @@
 /* test-team.c: the Team area under a real display — the welcome state, people appearing as
  * they are added, editing on the person's page saved without a Save button, archive and
- * undoable delete, and a database that can't be opened.
+ * undoable delete, a database that can't be opened, and the overview of open action items
+ * and next 1-on-1s shown while nobody is selected.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "pathways-agenda.h"
+#include "pathways-team-overview.h"
+#include "pathways-person-page.h"
 #include "pathways-team-page.h"
 
 typedef struct
@@ -89,6 +95,25 @@ collect (GtkWidget *root,
 }
 
 /* Whether a label with exactly @text is shown (mapped) anywhere in the window. */
+/* The person page's tabs, wherever the team page keeps them. */
+static AdwViewStack *
+person_tabs (GtkWidget *widget)
+{
+  if (PATHWAYS_IS_PERSON_PAGE (widget))
+    return pathways_person_page_get_view_stack (PATHWAYS_PERSON_PAGE (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *tabs = person_tabs (child);
+
+      if (tabs != NULL)
+        return tabs;
+    }
+
+  return NULL;
+}
+
 static gboolean
 shows_label (Fixture    *fixture,
              const char *text)
@@ -244,8 +269,9 @@ test_archive_and_undo_delete (Fixture       *fixture,
   open_person (fixture, 1);  /* sorted by name: Mei Lin, Rafael Costa */
   g_assert_true (shows_label (fixture, "Rafael Costa"));
 
-  /* Archived people leave the list (their page stays, saying so), and come back when
-   * archived people are shown. */
+  /* Archived people leave the list (their page stays, saying so on its Details tab), and
+   * come back when archived people are shown. */
+  adw_view_stack_set_visible_child_name (person_tabs (GTK_WIDGET (fixture->page)), "details");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "team.archive", NULL);
   settle ();
   g_assert_cmpuint (n_listed (fixture), ==, 1);
@@ -279,6 +305,285 @@ test_database_error_page (Fixture       *fixture,
   g_assert_false (shows_label (fixture, "Welcome to Pathways"));
 }
 
+/* ---- the overview ---- */
+
+static char *
+dup_day (int days_from_today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+/* The rows of the overview's group titled @title, in order; it must be on screen. */
+static GPtrArray *
+overview_rows (Fixture    *fixture,
+               const char *title)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect (fixture->window, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (groups, i);
+
+      if (gtk_widget_get_mapped (group)
+          && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)),
+                        title) == 0)
+        {
+          collect (group, GTK_TYPE_LIST_BOX_ROW, rows);
+          return rows;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+overview_group_description (Fixture    *fixture,
+                            const char *title)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  collect (fixture->window, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      AdwPreferencesGroup *group = g_ptr_array_index (groups, i);
+
+      if (g_strcmp0 (adw_preferences_group_get_title (group), title) == 0)
+        return adw_preferences_group_get_description (group);
+    }
+  g_assert_not_reached ();
+}
+
+/* The row's label whose text contains @text, or NULL. */
+static GtkLabel *
+row_label (GtkWidget  *row,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (strstr (gtk_label_get_text (label), text) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A row's title: its first label. */
+static const char *
+row_title (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (row, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  return gtk_label_get_text (g_ptr_array_index (labels, 0));
+}
+
+static GtkWidget *
+row_child (GtkWidget *row,
+           GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (row, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static gboolean
+marked_overdue (GtkWidget *row)
+{
+  GtkLabel *label = row_label (row, "Overdue");
+
+  return label != NULL && gtk_widget_get_mapped (GTK_WIDGET (label))
+         && gtk_widget_has_css_class (GTK_WIDGET (label), "error");
+}
+
+/* The title over the right-hand side: the name of the person shown, or "Team". */
+static const char *
+content_title (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  collect (fixture->window, ADW_TYPE_VIEW_SWITCHER_TITLE, titles);
+  g_assert_cmpuint (titles->len, ==, 1);
+  return adw_view_switcher_title_get_title (g_ptr_array_index (titles, 0));
+}
+
+static gboolean
+is_open_action (Fixture    *fixture,
+                const char *body)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open = pathways_store_list_open_actions (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < open->len; i++)
+    {
+      const PathwaysActionItem *item = g_ptr_array_index (open, i);
+
+      if (g_strcmp0 (item->body, body) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Finds a sample person by name. */
+static PathwaysPerson *
+sample_person (Fixture    *fixture,
+               const char *name)
+{
+  GListModel *people = pathways_store_get_people (fixture->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysPerson) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (pathways_person_get_name (person), name) == 0)
+        return person;  /* the store keeps it alive */
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(PathwaysMeeting) planned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = dup_day (0);
+  g_autofree char *yesterday = dup_day (-1);
+  g_autofree char *yesterday_at = g_strdup_printf ("%sT09:30", yesterday);
+  PathwaysAgendaOptions options = { NULL, 1, NULL, 6, today };
+  const PathwaysActionItem *item;
+  PathwaysPerson *person;
+  GtkCheckButton *check;
+  GtkWidget *row;
+  gboolean seen_theirs = FALSE;
+  g_autofree char *expected = NULL;
+  char *body;
+  guint n_open, n_overdue = 0;
+
+  /* The app opens a database that already has a team with some history: Sione archived,
+   * Kenji's 1-on-1 planned for yesterday and not marked held yet. */
+  pathways_team_page_set_store (fixture->page, NULL);
+  g_assert_true (pathways_store_load_sample_team (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (pathways_store_set_archived (fixture->store,
+                                              sample_person (fixture, "Sione Tupou"), TRUE,
+                                              &error));
+  g_assert_no_error (error);
+  planned = pathways_store_create_meeting (fixture->store, sample_person (fixture,
+                                                                          "Kenji Watanabe"),
+                                           PATHWAYS_MEETING_ONE_ON_ONE, yesterday_at, &options,
+                                           &error);
+  g_assert_no_error (error);
+  pathways_team_page_set_store (fixture->page, fixture->store);
+  settle ();
+
+  /* Every open action item is listed in the store's order, the manager's own first. */
+  open = pathways_store_list_open_actions (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  n_open = open->len;
+  g_assert_cmpuint (n_open, >, 1);
+  actions = overview_rows (fixture, "Open Action Items");
+  g_assert_cmpuint (actions->len, ==, n_open);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const PathwaysActionItem *listed = g_ptr_array_index (open, i);
+      gboolean mine;
+
+      row = g_ptr_array_index (actions, i);
+      mine = row_label (row, "Yours") != NULL;
+      g_assert_cmpstr (row_title (row), ==, listed->body);
+      g_assert_cmpint (mine, ==, listed->owner == PATHWAYS_OWNER_ME);
+      g_assert_false (mine && seen_theirs);
+      seen_theirs |= !mine;
+
+      /* Overdue ones say so, in the error colour; the others don't. */
+      g_assert_cmpint (marked_overdue (row), ==,
+                       listed->due_on != NULL && strcmp (listed->due_on, today) < 0);
+      n_overdue += marked_overdue (row) ? 1 : 0;
+    }
+  g_assert_nonnull (row_label (g_ptr_array_index (actions, 0), "Yours"));
+  g_assert_true (seen_theirs);
+  g_assert_cmpuint (n_overdue, >, 0);
+  expected = g_strdup_printf ("%u open, %u overdue", n_open, n_overdue);
+  g_assert_cmpstr (overview_group_description (fixture, "Open Action Items"), ==, expected);
+
+  /* Ticking one marks it done in the store; the row stays, ticked, and unticking undoes. */
+  row = g_ptr_array_index (actions, 0);
+  body = g_strdup (row_title (row));
+  check = GTK_CHECK_BUTTON (row_child (row, GTK_TYPE_CHECK_BUTTON));
+  gtk_widget_activate (GTK_WIDGET (check));
+  settle ();
+  g_assert_false (is_open_action (fixture, body));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (check)));
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_cmpstr (overview_group_description (fixture, "Open Action Items"), !=, expected);
+  gtk_widget_activate (GTK_WIDGET (check));
+  settle ();
+  g_assert_true (is_open_action (fixture, body));
+  g_assert_cmpstr (overview_group_description (fixture, "Open Action Items"), ==, expected);
+  gtk_widget_activate (GTK_WIDGET (check));
+  settle ();
+  g_assert_false (is_open_action (fixture, body));
+  g_free (body);
+
+  /* The next 1-on-1s: one row per person not archived, soonest first — Kenji's, planned
+   * and overdue, at the top. */
+  meetings = overview_rows (fixture, "Next 1-on-1s");
+  g_assert_cmpuint (meetings->len, ==, 5);
+  for (guint i = 0; i < meetings->len; i++)
+    g_assert_cmpstr (row_title (g_ptr_array_index (meetings, i)), !=, "Sione Tupou");
+  row = g_ptr_array_index (meetings, 0);
+  g_assert_cmpstr (row_title (row), ==, "Kenji Watanabe");
+  g_assert_nonnull (row_label (row, "09:30 · Agenda ready"));
+  g_assert_true (marked_overdue (row));
+  for (guint i = 1; i < meetings->len; i++)
+    {
+      row = g_ptr_array_index (meetings, i);
+      g_assert_nonnull (row_label (row, " · Not prepared yet"));
+      g_assert_false (marked_overdue (row));
+    }
+
+  /* "Open" on an action item shows its person: selected in the sidebar, their page on the
+   * right. */
+  item = g_ptr_array_index (open, 1);
+  person = pathways_store_lookup_person (fixture->store, item->person_id);
+  g_signal_emit_by_name (row_child (g_ptr_array_index (actions, 1), GTK_TYPE_BUTTON),
+                         "clicked");
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (content_title (fixture), ==, pathways_person_get_name (person));
+  g_assert_true (gtk_single_selection_get_selected_item (
+                   GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                     GTK_LIST_VIEW (people_list (fixture))))) == (gpointer) person);
+}
+
+/* Before the database is open there is nothing to list, and nothing breaks. */
+static void
+test_overview_without_store (void)
+{
+  PathwaysTeamOverview *overview = g_object_ref_sink (g_object_new (PATHWAYS_TYPE_TEAM_OVERVIEW,
+                                                                    NULL));
+
+  pathways_team_overview_set_store (overview, NULL);
+  pathways_team_overview_reload (overview);
+  g_assert_finalize_object (overview);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,7 +597,9 @@ main (int   argc,
   ADD ("edit-saves-without-a-button", test_edit_saves_without_a_button);
   ADD ("archive-and-undo-delete", test_archive_and_undo_delete);
   ADD ("database-error-page", test_database_error_page);
+  ADD ("overview", test_overview);
 #undef ADD
+  g_test_add_func ("/pathways/team/overview-without-store", test_overview_without_store);
 
   return g_test_run ();
 }

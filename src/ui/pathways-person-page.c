@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "pathways-form-dialog.h"
+#include "pathways-meeting-view.h"
 #include "pathways-person-ladder.h"
+#include "pathways-person-meetings.h"
 #include "pathways-person-page.h"
 
 /* Typing pauses this long before what was typed is written to the database. */
@@ -30,7 +32,9 @@ struct _PathwaysPersonPage
 
   AdwViewStack   *view_stack;
   PathwaysPersonLadder *ladder_view;
+  PathwaysPersonMeetings *meetings_view;
   const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
+  const PathwaysGuide  *guide;   /* borrowed: the window keeps it alive */
   AdwAvatar      *avatar;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
@@ -73,6 +77,8 @@ pathways_person_page_flush (PathwaysPersonPage *self)
 
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
 
+  if (self->meetings_view != NULL)
+    pathways_person_meetings_flush (self->meetings_view);
   if (self->save_timeout == 0)
     return;
   g_clear_handle_id (&self->save_timeout, g_source_remove);
@@ -487,6 +493,86 @@ change_level_action (GtkWidget  *widget,
                                               : GTK_WIDGET (data->level));
 }
 
+/* ---- a talking point for the next 1-on-1, from anywhere on the page ---- */
+
+static void
+point_dialog_validate (GtkEditable      *editable,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  adw_message_dialog_set_response_enabled (dialog, "accept", text[0] != '\0');
+}
+
+static void
+point_dialog_response (AdwMessageDialog   *dialog,
+                       const char         *response,
+                       PathwaysPersonPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  AdwComboRow *owner = g_object_get_data (G_OBJECT (dialog), "owner");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "accept") || self->person == NULL || self->store == NULL)
+    return;
+
+  pathways_person_meetings_flush (self->meetings_view);
+  if (pathways_store_add_talking_point (self->store, self->person, 0,
+                                        gtk_editable_get_text (entry),
+                                        adw_combo_row_get_selected (owner) == 1
+                                        ? PATHWAYS_OWNER_THEM : PATHWAYS_OWNER_ME,
+                                        &error) == 0)
+    {
+      pathways_person_page_toast (self, error->message);
+      return;
+    }
+  pathways_person_meetings_reload (self->meetings_view);
+  pathways_person_page_toast (self, _("Added to the next 1-on-1"));
+}
+
+static void
+add_talking_point_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysMeeting) next = NULL;
+  g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  AdwComboRow *owner;
+
+  if (self->person == NULL || self->store == NULL)
+    return;
+
+  next = pathways_store_get_next_meeting (self->store, self->person, NULL);
+  if (next != NULL)
+    {
+      g_autofree char *when = pathways_format_scheduled (next->scheduled_at);
+
+      /* Translators: %s is the date of the next meeting */
+      body = g_strdup_printf (_("For the 1-on-1 on %s."), when);
+    }
+  else
+    body = g_strdup (_("It will be on the agenda when you prepare the next 1-on-1."));
+
+  dialog = pathways_form_dialog_new (widget, _("Add to the Next 1-on-1"), body, _("_Add"));
+  entry = pathways_form_dialog_add_entry (dialog, _("Talking Point"), NULL);
+  gtk_string_list_append (owners, _("Me"));
+  gtk_string_list_append (owners, pathways_person_get_name (self->person));
+  owner = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (owner), _("Raised By"));
+  adw_combo_row_set_model (owner, G_LIST_MODEL (owners));
+  pathways_form_dialog_add_row (dialog, GTK_WIDGET (owner));
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "owner", owner);
+  g_signal_connect (entry, "changed", G_CALLBACK (point_dialog_validate), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (point_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
 /* ---- object ---- */
 
 static void
@@ -516,6 +602,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   object_class->dispose = pathways_person_page_dispose;
 
   g_type_ensure (PATHWAYS_TYPE_PERSON_LADDER);
+  g_type_ensure (PATHWAYS_TYPE_PERSON_MEETINGS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-person-page.ui");
@@ -523,6 +610,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, ladder_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, meetings_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, summary_label);
@@ -541,6 +629,10 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.change-level", NULL,
                                    change_level_action);
+  gtk_widget_class_install_action (widget_class, "person.add-talking-point", NULL,
+                                   add_talking_point_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "person.add-talking-point", NULL);
 }
 
 static void
@@ -561,6 +653,8 @@ pathways_person_page_set_store (PathwaysPersonPage *self,
   pathways_person_page_flush (self);
   g_set_object (&self->store, store);
   pathways_person_ladder_set_store (self->ladder_view, store);
+  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
+                                        self->guide, self->ladder);
 }
 
 /**
@@ -586,6 +680,8 @@ pathways_person_page_set_person (PathwaysPersonPage *self,
                                                        G_CALLBACK (on_person_notify), self);
   pathways_person_page_load (self);
   pathways_person_ladder_set_person (self->ladder_view, person);
+  pathways_person_meetings_set_context (self->meetings_view, self->store, person, self->guide,
+                                        self->ladder);
 }
 
 PathwaysPerson *
@@ -606,6 +702,22 @@ pathways_person_page_set_ladder (PathwaysPersonPage   *self,
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
   self->ladder = ladder;
   pathways_person_ladder_set_ladder (self->ladder_view, ladder);
+  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
+                                        self->guide, ladder);
+}
+
+/**
+ * pathways_person_page_set_guide:
+ * @guide: (nullable): the open handbook's 1-on-1 guide; borrowed until the next call
+ */
+void
+pathways_person_page_set_guide (PathwaysPersonPage  *self,
+                                const PathwaysGuide *guide)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  self->guide = guide;
+  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person, guide,
+                                        self->ladder);
 }
 
 /**
@@ -626,4 +738,5 @@ pathways_person_page_set_settings (PathwaysPersonPage *self,
 {
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
   pathways_person_ladder_set_settings (self->ladder_view, settings);
+  pathways_person_meetings_set_settings (self->meetings_view, settings);
 }

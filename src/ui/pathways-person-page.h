@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pathways-guide.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
 
@@ -25,6 +26,8 @@ void            pathways_person_page_set_settings (PathwaysPersonPage *self,
                                                    GSettings          *settings);
 void            pathways_person_page_set_ladder (PathwaysPersonPage   *self,
                                                  const PathwaysLadder *ladder);
+void            pathways_person_page_set_guide  (PathwaysPersonPage  *self,
+                                                 const PathwaysGuide *guide);
 AdwViewStack   *pathways_person_page_get_view_stack (PathwaysPersonPage *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "pathways-form-dialog.h"
 #include "pathways-person-page.h"
 #include "pathways-person-row.h"
+#include "pathways-team-overview.h"
 #include "pathways-team-page.h"
 
 struct _PathwaysTeamPage
@@ -35,6 +36,7 @@ struct _PathwaysTeamPage
   AdwViewSwitcherTitle *content_title;
   GtkWidget          *person_menu_button;
   GtkStack           *content_stack;
+  PathwaysTeamOverview *overview;
   PathwaysPersonPage *person_page;
   AdwStatusPage      *error_page;
   GtkWidget          *restore_button;
@@ -176,6 +178,14 @@ on_people_list_activate (PathwaysTeamPage *self,
 }
 
 static void
+on_overview_open_person (PathwaysTeamPage *self,
+                         gint64            id)
+{
+  if (self->store != NULL)
+    pathways_team_page_show_person (self, pathways_store_lookup_person (self->store, id));
+}
+
+static void
 on_people_changed (PathwaysTeamPage *self,
                    guint             position,
                    guint             removed,
@@ -279,8 +289,13 @@ show_added_person_cb (gpointer user_data)
   PathwaysTeamPage *self = user_data;
   PathwaysPerson *person = g_object_get_data (G_OBJECT (self), "person-to-show");
 
+  /* Someone new has nothing but a name yet: their details come first. */
   if (person != NULL && self->store != NULL)
-    pathways_team_page_show_person (self, person);
+    {
+      adw_view_stack_set_visible_child_name (pathways_person_page_get_view_stack (self->person_page),
+                                             "details");
+      pathways_team_page_show_person (self, person);
+    }
   g_object_set_data (G_OBJECT (self), "person-to-show", NULL);
   return G_SOURCE_REMOVE;
 }
@@ -617,6 +632,7 @@ pathways_team_page_class_init (PathwaysTeamPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATHWAYS_TYPE_PERSON_PAGE);
+  g_type_ensure (PATHWAYS_TYPE_TEAM_OVERVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-team-page.ui");
@@ -633,11 +649,13 @@ pathways_team_page_class_init (PathwaysTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, content_title);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, person_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, overview);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, person_page);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, start_fresh_button);
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_open_person);
 
   gtk_widget_class_install_action (widget_class, "team.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "team.load-sample-team", NULL,
@@ -700,6 +718,7 @@ pathways_team_page_set_store (PathwaysTeamPage *self,
     g_signal_handlers_disconnect_by_data (pathways_store_get_people (self->store), self);
   g_set_object (&self->store, store);
   pathways_person_page_set_store (self->person_page, store);
+  pathways_team_overview_set_store (self->overview, store);
   self->has_error = FALSE;
 
   people = store != NULL ? pathways_store_get_people (store) : NULL;
@@ -769,6 +788,18 @@ pathways_team_page_set_ladder (PathwaysTeamPage     *self,
 {
   g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
   pathways_person_page_set_ladder (self->person_page, ladder);
+}
+
+/**
+ * pathways_team_page_set_guide:
+ * @guide: (nullable): the open handbook's 1-on-1 guide; borrowed until the next call
+ */
+void
+pathways_team_page_set_guide (PathwaysTeamPage    *self,
+                              const PathwaysGuide *guide)
+{
+  g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
+  pathways_person_page_set_guide (self->person_page, guide);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pathways-guide.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
 
@@ -27,6 +28,8 @@ void pathways_team_page_set_view_stack (PathwaysTeamPage *self,
 void pathways_team_page_flush          (PathwaysTeamPage *self);
 void pathways_team_page_set_settings   (PathwaysTeamPage *self,
                                         GSettings        *settings);
+void pathways_team_page_set_guide      (PathwaysTeamPage     *self,
+                                        const PathwaysGuide  *guide);
 void pathways_team_page_set_ladder     (PathwaysTeamPage     *self,
                                         const PathwaysLadder *ladder);
 

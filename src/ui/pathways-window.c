@@ -19,6 +19,7 @@ struct _PathwaysWindow
 
   GSettings            *settings;
   PathwaysLadder       *ladder;
+  PathwaysGuide        *guide;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;
@@ -64,6 +65,7 @@ on_handbook_loaded (PathwaysWindow   *self,
   g_auto(GStrv) chosen = pathways_handbook_page_dup_ladder_pages (self->handbook_page);
   PathwaysLadder *ladder = pathways_ladder_load_pages (handbook, (const char * const *) chosen,
                                                        NULL, &error);
+  PathwaysGuide *guide;
 
   if (ladder == NULL)
     g_debug ("No ladder: %s", error->message);
@@ -71,6 +73,12 @@ on_handbook_loaded (PathwaysWindow   *self,
   pathways_handbook_page_set_ladder (self->handbook_page, ladder);
   g_clear_pointer (&self->ladder, pathways_ladder_free);
   self->ladder = ladder;
+
+  /* The 1-on-1 guide, or built-in topics for what the handbook lacks. */
+  guide = pathways_guide_load (handbook);
+  pathways_team_page_set_guide (self->team_page, guide);
+  g_clear_pointer (&self->guide, pathways_guide_free);
+  self->guide = guide;
 }
 
 static gboolean
@@ -120,6 +128,7 @@ pathways_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->ladder, pathways_ladder_free);
+  g_clear_pointer (&self->guide, pathways_guide_free);
 
   G_OBJECT_CLASS (pathways_window_parent_class)->dispose (object);
 }
@@ -172,6 +181,9 @@ pathways_window_init (PathwaysWindow *self)
 
   pathways_handbook_page_set_settings (self->handbook_page, self->settings);
   pathways_team_page_set_settings (self->team_page, self->settings);
+  /* Until a handbook is open, agendas use the built-in topics. */
+  self->guide = pathways_guide_new_builtin ();
+  pathways_team_page_set_guide (self->team_page, self->guide);
   pathways_team_page_set_view_stack (self->team_page, self->main_stack);
   pathways_handbook_page_set_view_stack (self->handbook_page, self->main_stack);
 

@@ -222,6 +222,51 @@ class App:
             return out[-1] if out else None
         return self.wait(search, "the app's X window")
 
+    def click(self, role, name):
+        """Click the middle of a control with the pointer, for what has no action to run
+        over AT-SPI (a text view to type into, say)."""
+        node = self.find(role, name)
+        wid = self.window_id()
+        subprocess.run(["xdotool", "windowactivate", "--sync", wid], check=False,
+                       capture_output=True)
+        geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid],
+                                  capture_output=True, text=True).stdout
+        window = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
+        top, height = int(window.get("Y", 0)), int(window.get("HEIGHT", 800))
+        # Scroll it into view with the mouse wheel over the control's column.
+        for _ in range(60):
+            ext = self.wait(lambda: _safe(lambda: node.get_extents(Atspi.CoordType.SCREEN)),
+                            f"the position of {describe(node)}")
+            y = ext.y + min(ext.height // 2, 20)
+            if top + 60 <= y <= top + height - 30:
+                break
+            steps = max(1, min(8, abs(y - (top + height // 2)) // 80))
+            subprocess.run(["xdotool", "mousemove", "--sync", str(ext.x + ext.width // 2),
+                            str(top + height // 2), "click", "--repeat", str(steps),
+                            "--delay", "30", "5" if y > top + height else "4"],
+                           check=True)
+            self.settle()
+        x = ext.x + ext.width // 2
+        subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"],
+                       check=True)
+        self.settle()
+
+    def shot(self, name):
+        """Save a screenshot of the screen when PATHWAYS_E2E_SHOTS names a folder."""
+        folder = os.environ.get("PATHWAYS_E2E_SHOTS")
+        if not folder:
+            return
+        os.makedirs(folder, exist_ok=True)
+        self.settle()
+        subprocess.run(["import", "-window", "root", os.path.join(folder, name + ".png")],
+                       check=False, capture_output=True)
+
+    def clipboard(self):
+        """The text on the clipboard, as another application would paste it."""
+        out = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True,
+                             text=True, timeout=10)
+        return out.stdout
+
     def keys(self, *keys):
         wid = self.window_id()
         subprocess.run(["xdotool", "windowactivate", "--sync", wid], check=False,
