@@ -350,67 +350,64 @@ append_item (GString    *out,
     }
 }
 
-typedef enum
-{
-  SECTION_CARRIED,
-  SECTION_ACTIONS,
-  SECTION_EVERY,
-  SECTION_TALKING,
-  SECTION_CHECKIN,
-  SECTION_LADDER,
-  N_SECTIONS
-} Section;
 
 static const char *
-section_title (Section section)
+section_title (PathwaysAgendaSection section)
 {
   switch (section)
     {
-    case SECTION_CARRIED:
+    case PATHWAYS_SECTION_CARRIED:
       /* Translators: a heading in a shared 1-on-1 agenda: points not discussed last time */
       return _("Carried over");
-    case SECTION_ACTIONS:
+    case PATHWAYS_SECTION_ACTIONS:
       /* Translators: a heading in a shared 1-on-1 agenda */
       return _("Action items");
-    case SECTION_EVERY:
+    case PATHWAYS_SECTION_EVERY:
       /* Translators: a heading in a shared 1-on-1 agenda: topics for every 1-on-1 */
       return _("Every time");
-    case SECTION_TALKING:
+    case PATHWAYS_SECTION_TALKING:
       /* Translators: a heading in a shared 1-on-1 agenda */
       return _("Talking points");
-    case SECTION_CHECKIN:
+    case PATHWAYS_SECTION_CHECKIN:
       /* Translators: a heading in a shared 1-on-1 agenda: topics brought up every few
        * meetings, whose turn it is */
       return _("Due for a check-in");
-    case SECTION_LADDER:
+    case PATHWAYS_SECTION_LADDER:
       /* Translators: a heading in a shared 1-on-1 agenda: career ladder expectations */
       return _("Ladder");
-    case N_SECTIONS:
+    case PATHWAYS_N_SECTIONS:
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
-static Section
-point_section (const PathwaysMeeting      *meeting,
+/**
+ * pathways_agenda_section_of:
+ * @meeting: a meeting
+ * @point: one of its talking points
+ *
+ * Returns: the section of the agenda the point belongs in
+ */
+PathwaysAgendaSection
+pathways_agenda_section_of (const PathwaysMeeting      *meeting,
                const PathwaysTalkingPoint *point)
 {
   if (point->origin_meeting_id != 0 && point->origin_meeting_id != meeting->id)
-    return SECTION_CARRIED;
+    return PATHWAYS_SECTION_CARRIED;
 
   switch (point->kind)
     {
     case PATHWAYS_POINT_EVERY:
     case PATHWAYS_POINT_SKIP_LEVEL:
-      return SECTION_EVERY;
+      return PATHWAYS_SECTION_EVERY;
     case PATHWAYS_POINT_FREQUENT:
-      return SECTION_CHECKIN;
+      return PATHWAYS_SECTION_CHECKIN;
     case PATHWAYS_POINT_LADDER:
-      return SECTION_LADDER;
+      return PATHWAYS_SECTION_LADDER;
     case PATHWAYS_POINT_TYPED:
     case PATHWAYS_POINT_PROMPT:
     default:
-      return SECTION_TALKING;
+      return PATHWAYS_SECTION_TALKING;
     }
 }
 
@@ -435,7 +432,7 @@ append_point (GString                    *out,
   g_autoptr(GString) note = g_string_new (NULL);
 
   append_note_part (note, owner_label (point->owner, first_name));
-  if (point_section (meeting, point) == SECTION_CARRIED && point->origin_date != NULL)
+  if (pathways_agenda_section_of (meeting, point) == PATHWAYS_SECTION_CARRIED && point->origin_date != NULL)
     {
       g_autofree char *date = dup_short_date (point->origin_date, ref_year);
       g_autofree char *part = NULL;
@@ -593,11 +590,11 @@ pathways_agenda_to_markdown (const PathwaysMeeting *meeting,
   g_string_append (out, "\n\n");
   append_date_line (out, meeting);
 
-  for (Section section = 0; section < N_SECTIONS; section++)
+  for (PathwaysAgendaSection section = 0; section < PATHWAYS_N_SECTIONS; section++)
     {
       gboolean started = FALSE;
 
-      if (section == SECTION_ACTIONS)
+      if (section == PATHWAYS_SECTION_ACTIONS)
         {
           for (guint i = 0; actions != NULL && i < actions->len; i++)
             {
@@ -614,7 +611,7 @@ pathways_agenda_to_markdown (const PathwaysMeeting *meeting,
         {
           const PathwaysTalkingPoint *point = g_ptr_array_index (points, i);
 
-          if (point_section (meeting, point) != section)
+          if (pathways_agenda_section_of (meeting, point) != section)
             continue;
           if (!started)
             append_heading (out, section_title (section));

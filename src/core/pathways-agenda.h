@@ -94,6 +94,18 @@ typedef struct
   gint64         done_meeting_id;  /* 0, or the meeting it was ticked in */
 } PathwaysActionItem;
 
+/* The sections of an agenda, in the order they are shown and shared. */
+typedef enum
+{
+  PATHWAYS_SECTION_CARRIED,   /* not got to in an earlier meeting */
+  PATHWAYS_SECTION_ACTIONS,   /* action items (never a talking point's section) */
+  PATHWAYS_SECTION_EVERY,     /* the guide's every-time or skip-level topics */
+  PATHWAYS_SECTION_TALKING,   /* typed, imported or suggested points */
+  PATHWAYS_SECTION_CHECKIN,   /* the guide's "frequently" topics */
+  PATHWAYS_SECTION_LADDER,    /* the ladder prompt */
+  PATHWAYS_N_SECTIONS
+} PathwaysAgendaSection;
+
 /* How the next agenda is prepared. */
 typedef struct
 {
@@ -214,6 +226,8 @@ char          *pathways_agenda_to_markdown       (const PathwaysMeeting *meeting
                                                   GPtrArray           *actions,
                                                   gboolean             include_private);
 GStrv          pathways_agenda_parse_import      (const char          *text);
+PathwaysAgendaSection pathways_agenda_section_of (const PathwaysMeeting *meeting,
+                                                  const PathwaysTalkingPoint *point);
 
 const char    *pathways_point_kind_to_topic_kind (PathwaysPointKind    kind);
 void           pathways_meeting_free             (PathwaysMeeting     *meeting);

@@ -78,3 +78,21 @@ pathways_form_dialog_add_entry (AdwMessageDialog *dialog,
   pathways_form_dialog_add_row (dialog, row);
   return GTK_EDITABLE (row);
 }
+
+/**
+ * pathways_show_toast:
+ * @widget: a widget inside the window's toast overlay
+ * @message: what happened, or what went wrong and what to do
+ *
+ * Shows @message in a toast (and in the debug log, for tests and bug reports).
+ */
+void
+pathways_show_toast (GtkWidget  *widget,
+                     const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  g_debug ("%s", message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}

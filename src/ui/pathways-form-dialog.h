@@ -1,5 +1,6 @@
 /* pathways-form-dialog.h: the small forms Pathways asks in a dialog — a heading, a few rows
- * to fill in, Cancel and one action that stays disabled until the form is valid.
+ * to fill in, Cancel and one action that stays disabled until the form is valid — and the
+ * toasts that say what happened.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,5 +20,7 @@ void              pathways_form_dialog_add_row   (AdwMessageDialog *dialog,
 GtkEditable      *pathways_form_dialog_add_entry (AdwMessageDialog *dialog,
                                                   const char       *title,
                                                   const char       *text);
+void              pathways_show_toast            (GtkWidget        *widget,
+                                                  const char       *message);
 
 G_END_DECLS

@@ -21,16 +21,6 @@
 /* Typing pauses this long before notes are written to the database. */
 #define AUTOSAVE_DELAY_MS 500
 
-typedef enum
-{
-  SECTION_CARRIED,
-  SECTION_EVERY,
-  SECTION_POINTS,
-  SECTION_CHECKIN,
-  SECTION_LADDER,
-  N_SECTIONS
-} Section;
-
 struct _PathwaysMeetingView
 {
   GtkWidget             parent_instance;
@@ -185,49 +175,26 @@ dup_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static void
-toast (PathwaysMeetingView *self,
-       const char          *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 /* ==== sections ==== */
 
-static Section
+static PathwaysAgendaSection
 section_of (PathwaysMeetingView  *self,
             PathwaysTalkingPoint *point)
 {
-  if (point->origin_meeting_id != 0 && point->origin_meeting_id != self->meeting->id)
-    return SECTION_CARRIED;
-
-  switch (point->kind)
-    {
-    case PATHWAYS_POINT_EVERY:
-    case PATHWAYS_POINT_SKIP_LEVEL:
-      return SECTION_EVERY;
-    case PATHWAYS_POINT_FREQUENT:
-      return SECTION_CHECKIN;
-    case PATHWAYS_POINT_LADDER:
-      return SECTION_LADDER;
-    case PATHWAYS_POINT_TYPED:
-    case PATHWAYS_POINT_PROMPT:
-    default:
-      return SECTION_POINTS;
-    }
+  return pathways_agenda_section_of (self->meeting, point);
 }
 
 static GtkListBox *
-list_of_section (PathwaysMeetingView *self,
-                 Section              section)
+list_of_section (PathwaysMeetingView   *self,
+                 PathwaysAgendaSection  section)
 {
-  GtkListBox *lists[N_SECTIONS] = {
-    self->carried_list, self->every_list, self->points_list, self->checkin_list,
-    self->ladder_list,
+  GtkListBox *lists[PATHWAYS_N_SECTIONS] = {
+    [PATHWAYS_SECTION_CARRIED] = self->carried_list,
+    [PATHWAYS_SECTION_ACTIONS] = self->actions_list,
+    [PATHWAYS_SECTION_EVERY] = self->every_list,
+    [PATHWAYS_SECTION_TALKING] = self->points_list,
+    [PATHWAYS_SECTION_CHECKIN] = self->checkin_list,
+    [PATHWAYS_SECTION_LADDER] = self->ladder_list,
   };
 
   return lists[section];
@@ -255,9 +222,9 @@ dup_last_discussed (PathwaysMeetingView  *self,
 }
 
 static char *
-dup_point_subtitle (PathwaysMeetingView  *self,
-                    PathwaysTalkingPoint *point,
-                    Section               section)
+dup_point_subtitle (PathwaysMeetingView   *self,
+                    PathwaysTalkingPoint  *point,
+                    PathwaysAgendaSection  section)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const PathwaysTopic *topic = NULL;
@@ -265,10 +232,10 @@ dup_point_subtitle (PathwaysMeetingView  *self,
   if (point->topic_key != NULL && self->guide != NULL)
     topic = pathways_guide_lookup (self->guide, point->topic_key);
 
-  if (section == SECTION_CHECKIN)
+  if (section == PATHWAYS_SECTION_CHECKIN)
     g_ptr_array_add (parts, dup_last_discussed (self, point));
 
-  if (point->kind == PATHWAYS_POINT_TYPED || section == SECTION_CARRIED)
+  if (point->kind == PATHWAYS_POINT_TYPED || section == PATHWAYS_SECTION_CARRIED)
     {
       if (point->owner == PATHWAYS_OWNER_THEM)
         {
@@ -281,7 +248,7 @@ dup_point_subtitle (PathwaysMeetingView  *self,
         g_ptr_array_add (parts, g_strdup (_("Yours")));
     }
 
-  if (section == SECTION_CARRIED && point->origin_date != NULL)
+  if (section == PATHWAYS_SECTION_CARRIED && point->origin_date != NULL)
     {
       g_autofree char *date = pathways_format_short_date (point->origin_date);
 
@@ -289,8 +256,15 @@ dup_point_subtitle (PathwaysMeetingView  *self,
       g_ptr_array_add (parts, g_strdup_printf (_("from %s"), date));
     }
 
-  if (topic != NULL && topic->detail != NULL && section != SECTION_CARRIED)
-    g_ptr_array_add (parts, g_strdup (topic->detail));
+  /* The guide's detail usually continues its bold lead ("**Wins:** what went well"). */
+  if (topic != NULL && topic->detail != NULL && section != PATHWAYS_SECTION_CARRIED)
+    {
+      gunichar first = g_utf8_get_char (topic->detail);
+      char upper[8] = { 0, };
+
+      g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+      g_ptr_array_add (parts, g_strconcat (upper, g_utf8_next_char (topic->detail), NULL));
+    }
 
   g_ptr_array_add (parts, NULL);
 
@@ -306,7 +280,7 @@ save_point (PathwaysMeetingView  *self,
   g_autoptr(GError) error = NULL;
 
   if (!pathways_store_save_talking_point (self->store, point, &error))
-    toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static gboolean
@@ -456,7 +430,7 @@ move_point (PathwaysMeetingView  *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Section section = section_of (self, point);
+  PathwaysAgendaSection section = section_of (self, point);
   guint index = 0;
   int other = -1;
 
@@ -485,7 +459,7 @@ move_point (PathwaysMeetingView  *self,
 
   if (!pathways_store_reorder_talking_points (self->store, (gint64 *) ids->data, ids->len,
                                               &error))
-    toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   schedule_rebuild (self);
 }
 
@@ -523,7 +497,7 @@ drop_point (PathwaysMeetingView  *self,
 
   if (!pathways_store_reorder_talking_points (self->store, (gint64 *) ids->data, ids->len,
                                               &error))
-    toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   schedule_rebuild (self);
 }
 
@@ -615,7 +589,7 @@ edit_dialog_response (AdwMessageDialog *dialog,
           item->due_on = g_strstrip (g_strdup (gtk_editable_get_text (data->due)));
           item->owner = owner;
           if (!pathways_store_save_action_item (self->store, item, &error))
-            toast (self, error->message);
+            pathways_show_toast (GTK_WIDGET (self), error->message);
         }
     }
   else
@@ -710,7 +684,7 @@ point_action (GSimpleAction *action,
   else if (g_str_equal (name, "delete"))
     {
       if (!pathways_store_delete_talking_point (self->store, point->id, &error))
-        toast (self, error->message);
+        pathways_show_toast (GTK_WIDGET (self), error->message);
       schedule_rebuild (self);
     }
 }
@@ -813,9 +787,9 @@ make_check_row (PathwaysMeetingView  *self,
 }
 
 static GtkWidget *
-make_point_row (PathwaysMeetingView  *self,
-                PathwaysTalkingPoint *point,
-                Section               section)
+make_point_row (PathwaysMeetingView   *self,
+                PathwaysTalkingPoint  *point,
+                PathwaysAgendaSection  section)
 {
   static const GActionEntry entries[] = {
     { "up", point_action, NULL, NULL, NULL, { 0 } },
@@ -916,7 +890,7 @@ on_action_done (GtkCheckButton *check,
   if (!pathways_store_set_action_done (self->store, item->id, active, self->meeting->id,
                                        &error))
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_free (item->done_at);
@@ -939,7 +913,7 @@ action_item_action (GSimpleAction *action,
   else if (g_str_equal (name, "delete"))
     {
       if (!pathways_store_delete_action_item (self->store, item->id, &error))
-        toast (self, error->message);
+        pathways_show_toast (GTK_WIDGET (self), error->message);
       schedule_rebuild (self);
     }
 }
@@ -1079,7 +1053,7 @@ static void
 pathways_meeting_view_rebuild (PathwaysMeetingView *self)
 {
   g_autofree char *title = NULL;
-  guint counts[N_SECTIONS + 1] = { 0, };
+  guint counts[PATHWAYS_N_SECTIONS] = { 0, };
   gboolean skip_level;
 
   self->loading = TRUE;
@@ -1097,7 +1071,7 @@ pathways_meeting_view_rebuild (PathwaysMeetingView *self)
   for (guint i = 0; i < self->points->len; i++)
     {
       PathwaysTalkingPoint *point = g_ptr_array_index (self->points, i);
-      Section section = section_of (self, point);
+      PathwaysAgendaSection section = section_of (self, point);
 
       add_row (self, list_of_section (self, section), make_point_row (self, point, section),
                counts, section);
@@ -1111,13 +1085,13 @@ pathways_meeting_view_rebuild (PathwaysMeetingView *self)
       gboolean earlier = item->meeting_id != self->meeting->id;
 
       add_row (self, earlier ? self->carried_list : self->actions_list,
-               make_action_row (self, item), counts, earlier ? SECTION_CARRIED : N_SECTIONS);
+               make_action_row (self, item), counts, earlier ? PATHWAYS_SECTION_CARRIED : PATHWAYS_SECTION_ACTIONS);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->carried_group), counts[SECTION_CARRIED] > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->every_group), counts[SECTION_EVERY] > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->checkin_group), counts[SECTION_CHECKIN] > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->ladder_group), counts[SECTION_LADDER] > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->carried_group), counts[PATHWAYS_SECTION_CARRIED] > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->every_group), counts[PATHWAYS_SECTION_EVERY] > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->checkin_group), counts[PATHWAYS_SECTION_CHECKIN] > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->ladder_group), counts[PATHWAYS_SECTION_LADDER] > 0);
 
   set_text_quietly (self->shared_view, self->meeting->shared_notes);
   set_text_quietly (self->private_view, self->meeting->private_notes);
@@ -1156,7 +1130,7 @@ pathways_meeting_view_reload (PathwaysMeetingView *self)
     actions = pathways_store_list_meeting_actions (self->store, meeting, &error);
   if (actions == NULL)
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1232,7 +1206,7 @@ save_notes (PathwaysMeetingView *self)
   if (!pathways_store_save_meeting_notes (self->store, self->meeting->id, shared, private_notes,
                                           &error))
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_free (self->meeting->shared_notes);
@@ -1339,7 +1313,7 @@ on_mood_toggled (GtkToggleButton     *button,
   if (!pathways_store_set_meeting_mood (self->store, self->meeting->id, active ? mood : 0,
                                         &error))
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   self->meeting->mood = active ? mood : 0;
@@ -1369,7 +1343,7 @@ on_add_point (PathwaysMeetingView *self)
   if (pathways_store_add_talking_point (self->store, self->person, self->meeting->id, text,
                                         owner, &error) == 0)
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->add_point_row), "");
@@ -1390,7 +1364,7 @@ on_add_action (PathwaysMeetingView *self)
   if (pathways_store_add_action_item (self->store, self->person, self->meeting->id, text, owner,
                                       NULL, &error) == 0)
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->add_action_row), "");
@@ -1410,10 +1384,10 @@ set_status (PathwaysMeetingView   *self,
   pathways_meeting_view_flush (self);
   if (!pathways_store_set_meeting_status (self->store, self->meeting->id, status, &error))
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  toast (self, message);
+  pathways_show_toast (GTK_WIDGET (self), message);
   pathways_meeting_view_reload (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -1475,13 +1449,13 @@ move_dialog_response (AdwMessageDialog    *dialog,
   moved = pathways_store_move_meeting (self->store, self->meeting->id, text, &error);
   if (moved == NULL)
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   when = pathways_format_scheduled (moved->scheduled_at);
   /* Translators: after moving a meeting; %s is its new date */
   message = g_strdup_printf (_("Moved to %s"), when);
-  toast (self, message);
+  pathways_show_toast (GTK_WIDGET (self), message);
   pathways_meeting_view_show (self, moved->id);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -1548,7 +1522,7 @@ copy_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), agenda);
-  toast (self, include_private ? _("Agenda copied, with private notes")
+  pathways_show_toast (GTK_WIDGET (self), include_private ? _("Agenda copied, with private notes")
                                : _("Agenda copied, without private notes"));
 }
 
@@ -1568,10 +1542,10 @@ write_export (PathwaysMeetingView *self,
       g_autofree char *message = g_strdup_printf (_("The agenda could not be saved: %s"),
                                                   error->message);
 
-      toast (self, message);
+      pathways_show_toast (GTK_WIDGET (self), message);
       return;
     }
-  toast (self, _("Agenda exported, without private notes"));
+  pathways_show_toast (GTK_WIDGET (self), _("Agenda exported, without private notes"));
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -1672,13 +1646,13 @@ import_dialog_response (AdwMessageDialog    *dialog,
     }
 
   if (error != NULL)
-    toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   else
     {
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u talking point",
                                               "Added %u talking points", added),
                                  added);
-      toast (self, message);
+      pathways_show_toast (GTK_WIDGET (self), message);
     }
   pathways_meeting_view_reload (self);
 }
@@ -1749,7 +1723,7 @@ suggest_action (GtkWidget  *widget,
 
   if (pathways_store_add_prompt (self->store, self->person, self->meeting->id, self->guide,
                                  &error) == 0)
-    toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   pathways_meeting_view_reload (self);
 }
 

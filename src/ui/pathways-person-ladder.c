@@ -76,17 +76,6 @@ expectation_free (gpointer data)
   g_free (e);
 }
 
-static void
-pathways_person_ladder_toast (PathwaysPersonLadder *self,
-                              const char           *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 static char *
 dup_today (void)
 {
@@ -243,7 +232,7 @@ reload_ratings (PathwaysPersonLadder *self)
   if (self->ratings == NULL)
     {
       if (error != NULL)
-        pathways_person_ladder_toast (self, error->message);
+        pathways_show_toast (GTK_WIDGET (self), error->message);
       self->ratings = g_hash_table_new (g_str_hash, g_str_equal);
     }
 }
@@ -262,7 +251,7 @@ on_rating_toggled (GtkToggleButton *button,
   if (self->loading || !gtk_toggle_button_get_active (button))
     return;
   if (!pathways_store_rate (self->store, self->person, e->key, rating, e->text, today, &error))
-    pathways_person_ladder_toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   reload_ratings (self);
   update_expectation (e);
   update_progress (self);
@@ -278,7 +267,7 @@ on_remove_evidence (GtkButton   *button,
   g_autoptr(GError) error = NULL;
 
   if (!pathways_store_delete_evidence (e->self->store, id, &error))
-    pathways_person_ladder_toast (e->self, error->message);
+    pathways_show_toast (GTK_WIDGET (e->self), error->message);
   fill_evidence (e);
 }
 
@@ -354,7 +343,7 @@ evidence_dialog_response (AdwMessageDialog *dialog,
   if (pathways_store_add_evidence (e->self->store, e->self->person, e->key, e->text, body, date,
                                    &error) == 0)
     {
-      pathways_person_ladder_toast (e->self, error->message);
+      pathways_show_toast (GTK_WIDGET (e->self), error->message);
       return;
     }
   fill_evidence (e);
@@ -685,7 +674,7 @@ on_target_selected (PathwaysPersonLadder *self)
   pathways_person_set_target_path (self->person, path != NULL ? path->title : NULL);
   pathways_person_set_target_level (self->person, level->title);
   if (!pathways_store_save_person (self->store, self->person, &error))
-    pathways_person_ladder_toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   pathways_person_ladder_rebuild (self);
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-form-dialog.h"
 #include "pathways-meeting-view.h"
 #include "pathways-mood-chart.h"
 #include "pathways-person-meetings.h"
@@ -48,17 +49,6 @@ struct _PathwaysPersonMeetings
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysPersonMeetings, pathways_person_meetings, GTK_TYPE_WIDGET)
-
-static void
-toast (PathwaysPersonMeetings *self,
-       const char             *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
 
 static char *
 dup_today (void)
@@ -235,7 +225,7 @@ pathways_person_meetings_reload (PathwaysPersonMeetings *self)
     next = pathways_store_get_next_meeting (self->store, self->person, &error);
   if (error != NULL)
     {
-      toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -349,7 +339,7 @@ on_prepare_clicked (PathwaysPersonMeetings *self)
   g_autoptr(GError) error = NULL;
 
   if (!pathways_person_meetings_prepare (self, &error))
-    toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -53,17 +53,6 @@ struct _PathwaysPersonPage
 
 G_DEFINE_FINAL_TYPE (PathwaysPersonPage, pathways_person_page, GTK_TYPE_WIDGET)
 
-static void
-pathways_person_page_toast (PathwaysPersonPage *self,
-                            const char         *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 /**
  * pathways_person_page_flush:
  *
@@ -85,7 +74,7 @@ pathways_person_page_flush (PathwaysPersonPage *self)
   if (self->store == NULL || self->person == NULL)
     return;
   if (!pathways_store_save_person (self->store, self->person, &error))
-    pathways_person_page_toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static gboolean
@@ -97,7 +86,7 @@ save_timeout_cb (gpointer user_data)
   self->save_timeout = 0;
   if (self->store != NULL && self->person != NULL
       && !pathways_store_save_person (self->store, self->person, &error))
-    pathways_person_page_toast (self, error->message);
+    pathways_show_toast (GTK_WIDGET (self), error->message);
   return G_SOURCE_REMOVE;
 }
 
@@ -408,7 +397,7 @@ level_dialog_response (AdwMessageDialog *dialog,
   if (!pathways_store_change_level (self->store, self->person, *path != '\0' ? path : NULL,
                                     level, date, &error))
     {
-      pathways_person_page_toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   update_summary (self);
@@ -523,11 +512,11 @@ point_dialog_response (AdwMessageDialog   *dialog,
                                         ? PATHWAYS_OWNER_THEM : PATHWAYS_OWNER_ME,
                                         &error) == 0)
     {
-      pathways_person_page_toast (self, error->message);
+      pathways_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   pathways_person_meetings_reload (self->meetings_view);
-  pathways_person_page_toast (self, _("Added to the next 1-on-1"));
+  pathways_show_toast (GTK_WIDGET (self), _("Added to the next 1-on-1"));
 }
 
 static void

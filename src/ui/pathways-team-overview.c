@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-form-dialog.h"
 #include "pathways-agenda.h"
 #include "pathways-team-overview.h"
 
@@ -63,17 +64,6 @@ next_meeting_free (gpointer data)
   g_object_unref (next->person);
   g_free (next->when);
   g_free (next);
-}
-
-static void
-pathways_team_overview_toast (PathwaysTeamOverview *self,
-                              const char           *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 /* ---- dates ---- */
@@ -407,7 +397,7 @@ on_action_toggled (GtkCheckButton       *check,
       || !pathways_store_set_action_done (self->store, row->id, done, 0, &error))
     {
       if (error != NULL)
-        pathways_team_overview_toast (self, error->message);
+        pathways_show_toast (GTK_WIDGET (self), error->message);
       g_signal_handlers_block_by_func (check, on_action_toggled, self);
       gtk_check_button_set_active (check, !done);
       g_signal_handlers_unblock_by_func (check, on_action_toggled, self);
