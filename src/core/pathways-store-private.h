@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 /* Optional text is stored trimmed, and NULL when nothing is left. */
 char     *pathways_dup_trimmed_or_null (const char  *text);
-/* Today in local time, "YYYY-MM-DD". */
-char     *pathways_dup_today           (void);
 /* A calendar date "YYYY-MM-DD", or a PATHWAYS_STORE_ERROR_INVALID saying how to write it. */
 gboolean  pathways_store_validate_date (const char  *date,
                                         GError     **error);

@@ -98,6 +98,11 @@ bind_trimmed (sqlite3_stmt *stmt,
   pathways_db_bind_text (stmt, index, trimmed);
 }
 
+/**
+ * pathways_dup_today:
+ *
+ * Returns: (transfer full): today in local time, "YYYY-MM-DD"
+ */
 char *
 pathways_dup_today (void)
 {

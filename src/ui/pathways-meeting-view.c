@@ -167,14 +167,6 @@ dup_first_name (PathwaysPerson *person)
   return space != NULL ? g_strndup (name, (gsize) (space - name)) : g_strdup (name);
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* ==== sections ==== */
 
 static PathwaysAgendaSection
@@ -929,7 +921,7 @@ make_action_row (PathwaysMeetingView *self,
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GMenu) menu_model = g_menu_new ();
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = pathways_dup_today ();
   g_autofree char *subtitle = NULL;
   g_autofree char *check_label = NULL;
   g_autofree char *menu_label = NULL;

@@ -76,14 +76,6 @@ expectation_free (gpointer data)
   g_free (e);
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* Days from an ISO date to today. */
 static int
 days_since (const char *iso_date)
@@ -245,7 +237,7 @@ on_rating_toggled (GtkToggleButton *button,
 {
   PathwaysPersonLadder *self = e->self;
   PathwaysRating rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rating"));
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = pathways_dup_today ();
   g_autoptr(GError) error = NULL;
 
   if (self->loading || !gtk_toggle_button_get_active (button))
@@ -354,7 +346,7 @@ static void
 on_add_evidence (GtkButton   *button,
                  Expectation *e)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = pathways_dup_today ();
   EvidenceDialog *data = g_new0 (EvidenceDialog, 1);
   AdwMessageDialog *dialog;
 

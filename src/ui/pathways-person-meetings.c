@@ -50,14 +50,6 @@ struct _PathwaysPersonMeetings
 
 G_DEFINE_FINAL_TYPE (PathwaysPersonMeetings, pathways_person_meetings, GTK_TYPE_WIDGET)
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
@@ -295,7 +287,7 @@ gboolean
 pathways_person_meetings_prepare (PathwaysPersonMeetings  *self,
                                   GError                 **error)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = pathways_dup_today ();
   g_autofree char *when = NULL;
   g_autoptr(PathwaysMeeting) meeting = NULL;
   PathwaysAgendaOptions options = { self->guide, 2, NULL, LADDER_RECENT_WEEKS, today };

@@ -68,14 +68,6 @@ next_meeting_free (gpointer data)
 
 /* ---- dates ---- */
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", local time; NULL if it is neither. */
 static GDateTime *
 parse_local (const char *when)
@@ -769,7 +761,7 @@ pathways_team_overview_set_store (PathwaysTeamOverview *self,
 void
 pathways_team_overview_reload (PathwaysTeamOverview *self)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = pathways_dup_today ();
 
   g_return_if_fail (PATHWAYS_IS_TEAM_OVERVIEW (self));
 

@@ -281,7 +281,7 @@ class App:
         wid = self.window_id()
         subprocess.run(["xdotool", "windowfocus", "--sync", wid], check=False,
                        capture_output=True)
-        subprocess.run(["xdotool", "type", "--delay", "30", text], check=True)
+        subprocess.run(["xdotool", "type", "--delay", "30", "--", text], check=True)
 
     # ---- reading ----
 
