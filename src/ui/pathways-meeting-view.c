@@ -1115,6 +1115,10 @@ pathways_meeting_view_reload (PathwaysMeetingView *self)
     return;
   id = self->meeting->id;
 
+  /* Notes still waiting for their autosave are written first: the rebuild puts the stored
+   * notes back in the text views. */
+  pathways_meeting_view_flush (self);
+
   meeting = pathways_store_get_meeting (self->store, id, &error);
   if (meeting != NULL)
     points = pathways_store_list_talking_points (self->store, self->person, id, &error);

@@ -89,6 +89,13 @@ def prepare_run_and_share():
             if PRIVATE in text or "Private notes" in text:
                 raise JourneyFailed(f"the copied agenda holds the private notes:\n{text}")
 
+            # A point worth keeping for the review: a win, one menu away.
+            app.press(None, f"More for “{CARRIED}”")
+            app.press(None, label_is("Add as Evidence…"))
+            app.find("label", "Add as Evidence")
+            app.press("push button", label_is("Add"))
+            app.find("label", "Noted as a win for the next review")
+
             app.press("push button", label_is("Mark as Held"))
             app.find("push button", label_is("Prepare Agenda"))
 
