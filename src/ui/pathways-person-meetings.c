@@ -517,6 +517,9 @@ build_meeting_page (PathwaysPersonMeetings *self)
   gtk_box_append (GTK_BOX (page), bar);
 
   self->past_view = PATHWAYS_MEETING_VIEW (g_object_new (PATHWAYS_TYPE_MEETING_VIEW, NULL));
+  /* Reopened there, the meeting is the next one again: the list behind follows. */
+  g_signal_connect_swapped (self->past_view, "changed",
+                            G_CALLBACK (pathways_person_meetings_reload), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->past_view));
   self->past_scroller = make_scroller (box);
   gtk_widget_set_vexpand (self->past_scroller, TRUE);
