@@ -2370,6 +2370,33 @@ insert_sample_meeting (PathwaysStore        *self,
   return TRUE;
 }
 
+typedef struct
+{
+  const char       *person;
+  guint             days_ago;
+  PathwaysNoteKind  kind;
+  const char       *body;
+} SampleNote;
+
+/* Notes toward the review, over the last weeks. */
+static const SampleNote sample_notes[] = {
+  { "Amara Okafor", 12, PATHWAYS_NOTE_WIN,
+    N_("Ran the payments cut-over dry run; zero customer-facing errors.") },
+  { "Amara Okafor", 26, PATHWAYS_NOTE_FEEDBACK,
+    N_("The data team said her migration guide was the clearest they had read this year.") },
+  { "Amara Okafor", 40, PATHWAYS_NOTE_GROWTH,
+    N_("Design reviews: lets others finish before proposing her own approach — keep "
+       "practising.") },
+  { "Amara Okafor", 55, PATHWAYS_NOTE_WIN,
+    N_("Mentored Kenji through his first production deploy.") },
+  { "Mateo Fernández", 9, PATHWAYS_NOTE_WIN,
+    N_("Led the incident review for the billing outage; clear timeline, no blame.") },
+  { "Mateo Fernández", 33, PATHWAYS_NOTE_GROWTH,
+    N_("Code review turnaround is slow on Fridays; agreed to block time for it.") },
+  { "Kenji Watanabe", 20, PATHWAYS_NOTE_WIN,
+    N_("First production deploy, with a rollback plan written beforehand.") },
+};
+
 /* Gives the sample team (@people, just inserted) a few weeks of 1-on-1s before @today —
  * held and cancelled meetings, points not got to, open and overdue action items, notes and
  * moods — so that preparing the next agenda shows what carries over. Inside the caller's
@@ -2394,6 +2421,20 @@ pathways_agenda_insert_sample_history (PathwaysStore  *self,
 
       if (person != NULL)
         ok = insert_sample_meeting (self, &sample_meetings[i], person, &day, error);
+    }
+
+    for (guint i = 0; ok && i < G_N_ELEMENTS (sample_notes); i++)
+    {
+      PathwaysPerson *person = find_person_by_name (people, sample_notes[i].person);
+      g_autofree char *date = NULL;
+      GDate when = day;
+
+      if (person == NULL)
+        continue;
+      g_date_subtract_days (&when, sample_notes[i].days_ago);
+      date = format_date (&when);
+      ok = pathways_store_add_note (self, person, sample_notes[i].kind, _(sample_notes[i].body),
+                                    date, NULL, error) != 0;
     }
 
   /* Something noted during the week, for the next agenda. */

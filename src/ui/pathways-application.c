@@ -12,6 +12,7 @@
 #include "pathways-application.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
+#include "pathways-review.h"
 #include "pathways-window.h"
 
 struct _PathwaysApplication
@@ -135,6 +136,15 @@ pathways_application_open_store (PathwaysApplication *self)
   if (!pathways_store_purge_deleted (self->store, &error))
     g_debug ("Deleted people not purged: %s", error->message);
   pathways_application_start_daily_backup (self);
+
+  /* Review cycles: the handbook's three a year, unless this year has some already. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GError) cycle_error = NULL;
+
+    if (!pathways_store_ensure_cycles (self->store, g_date_time_get_year (now), &cycle_error))
+      g_debug ("Review cycles not added: %s", cycle_error->message);
+  }
 
   if (self->load_sample_team
       && g_list_model_get_n_items (pathways_store_get_people (self->store)) == 0)

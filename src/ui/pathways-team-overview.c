@@ -14,6 +14,7 @@
 
 #include "pathways-form-dialog.h"
 #include "pathways-agenda.h"
+#include "pathways-review.h"
 #include "pathways-team-overview.h"
 
 struct _PathwaysTeamOverview
@@ -25,6 +26,8 @@ struct _PathwaysTeamOverview
   guint                n_open;      /* action items listed and not ticked since */
   guint                n_overdue;   /* of those, the overdue ones */
 
+  AdwPreferencesGroup *reviews_group;
+  GtkListBox          *reviews_list;
   AdwPreferencesGroup *actions_group;
   GtkListBox          *actions_list;
   AdwPreferencesGroup *meetings_group;
@@ -637,6 +640,90 @@ reload_meetings (PathwaysTeamOverview *self,
   adw_preferences_group_set_description (self->meetings_group, description);
 }
 
+/* ---- reviews of the current cycle ---- */
+
+static void
+reload_reviews (PathwaysTeamOverview *self,
+                const char           *today)
+{
+  g_autoptr(PathwaysCycle) cycle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  char *to_write = NULL;
+  char *ready = NULL;
+  char *delivered = NULL;
+  char *days = NULL;
+  guint counts[3] = { 0, };
+  guint n_people = 0;
+  GListModel *people;
+
+  list_box_clear (self->reviews_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_group), FALSE);
+  if (self->store == NULL)
+    return;
+
+  cycle = pathways_store_find_cycle (self->store, today, &error);
+  if (cycle == NULL)
+    return;
+
+  people = pathways_store_get_people (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysPerson) person = g_list_model_get_item (people, i);
+      g_autoptr(PathwaysReview) review = NULL;
+      GtkWidget *name;
+      const char *caption;
+      guint state;
+
+      if (pathways_person_get_archived (person))
+        continue;
+      n_people++;
+      review = pathways_store_get_review (self->store, person, cycle->id, NULL);
+      state = review == NULL ? 0 : review->status == PATHWAYS_REVIEW_DELIVERED ? 2
+              : review->status == PATHWAYS_REVIEW_READY ? 1 : 0;
+      counts[state]++;
+      /* Delivered reviews are done with: the list is what is left to do. */
+      if (state == 2)
+        continue;
+      caption = review == NULL ? _("Not started")
+                               : pathways_review_status_get_label (review->status);
+      name = gtk_label_new (pathways_person_get_name (person));
+      gtk_list_box_append (self->reviews_list,
+                           row_new (NULL, name, caption, FALSE, open_button_new (self, person)));
+    }
+
+  if (n_people == 0)
+    return;
+  if (counts[0] + counts[1] == 0)
+    gtk_list_box_append (self->reviews_list,
+                         placeholder_row_new (_("Every review of this cycle is delivered")));
+
+  /* Translators: the reviews group's title; %s is the review cycle's name */
+  title = g_strdup_printf (_("Reviews — %s"), cycle->name);
+  adw_preferences_group_set_title (self->reviews_group, title);
+  {
+    guint left = pathways_cycle_days_left (cycle, today);
+
+    /* Translators: days left in the review cycle, as in "23 days left, 4 to write" */
+    days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day left", "%u days left", left),
+                            left);
+  }
+  if (counts[0] > 0)
+    /* Translators: reviews not yet written or still drafts */
+    to_write = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to write", "%u to write",
+                                             counts[0]), counts[0]);
+  if (counts[1] > 0)
+    ready = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ready", "%u ready", counts[1]),
+                             counts[1]);
+  if (counts[2] > 0)
+    delivered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u delivered", "%u delivered",
+                                              counts[2]), counts[2]);
+  description = join_counts (join_counts (join_counts (days, to_write), ready), delivered);
+  adw_preferences_group_set_description (self->reviews_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_group), TRUE);
+}
+
 /* ---- reloading ---- */
 
 static gboolean
@@ -715,6 +802,8 @@ pathways_team_overview_class_init (PathwaysTeamOverviewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-team-overview.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, reviews_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, reviews_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, actions_group);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, actions_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, meetings_group);
@@ -766,6 +855,7 @@ pathways_team_overview_reload (PathwaysTeamOverview *self)
   g_return_if_fail (PATHWAYS_IS_TEAM_OVERVIEW (self));
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  reload_reviews (self, today);
   reload_actions (self, today);
   reload_meetings (self, today);
 }
