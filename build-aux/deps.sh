@@ -5,7 +5,8 @@
 PATHWAYS_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libcmark-dev libsqlite3-dev gettext desktop-file-utils
   appstream librsvg2-common"
-PATHWAYS_TEST_DEPS="xvfb xauth dbus at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool xclip cmark"
+PATHWAYS_TEST_DEPS="xvfb xauth dbus at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool xclip cmark
+  poppler-utils"
 
 # pathways_ensure_deps PACKAGE...: install what is missing (as root), or say how and stop.
 pathways_ensure_deps () {

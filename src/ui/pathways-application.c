@@ -12,6 +12,7 @@
 #include "pathways-application.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
+#include "pathways-preferences.h"
 #include "pathways-review.h"
 #include "pathways-window.h"
 
@@ -324,6 +325,25 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GSettings) settings = NULL;
+  GtkWindow *preferences;
+
+  /* Cycles live in the database: without one there is nothing to edit. */
+  if (self->store == NULL)
+    return;
+
+  settings = g_settings_new (APPLICATION_ID);
+  preferences = pathways_preferences_new (parent, self->store, settings);
+  gtk_window_present (preferences);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -563,6 +583,7 @@ restore_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "start-fresh", start_fresh_action },
   { "restore-newest-backup", restore_newest_backup_action },
@@ -574,12 +595,15 @@ static void
 pathways_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pathways_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

@@ -13,6 +13,8 @@
 #include "pathways-meeting-view.h"
 #include "pathways-person-ladder.h"
 #include "pathways-person-meetings.h"
+#include "pathways-person-notes.h"
+#include "pathways-person-reviews.h"
 #include "pathways-person-page.h"
 
 /* Typing pauses this long before what was typed is written to the database. */
@@ -33,6 +35,8 @@ struct _PathwaysPersonPage
   AdwViewStack   *view_stack;
   PathwaysPersonLadder *ladder_view;
   PathwaysPersonMeetings *meetings_view;
+  PathwaysPersonReviews *reviews_view;
+  PathwaysPersonNotes *notes_log_view;
   const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
   const PathwaysGuide  *guide;   /* borrowed: the window keeps it alive */
   AdwAvatar      *avatar;
@@ -68,6 +72,10 @@ pathways_person_page_flush (PathwaysPersonPage *self)
 
   if (self->meetings_view != NULL)
     pathways_person_meetings_flush (self->meetings_view);
+  if (self->reviews_view != NULL)
+    pathways_person_reviews_flush (self->reviews_view);
+  if (self->notes_log_view != NULL)
+    pathways_person_notes_flush (self->notes_log_view);
   if (self->save_timeout == 0)
     return;
   g_clear_handle_id (&self->save_timeout, g_source_remove);
@@ -562,6 +570,18 @@ add_talking_point_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (entry));
 }
 
+/* A note toward the review, from anywhere on the page. */
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+
+  if (self->person != NULL && self->store != NULL)
+    pathways_person_notes_show_add_dialog (self->notes_log_view);
+}
+
 /* ---- object ---- */
 
 static void
@@ -592,6 +612,9 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_PERSON_LADDER);
   g_type_ensure (PATHWAYS_TYPE_PERSON_MEETINGS);
+  g_type_ensure (PATHWAYS_TYPE_PERSON_REVIEWS);
+  g_type_ensure (PATHWAYS_TYPE_PERSON_NOTES);
+  g_type_ensure (PATHWAYS_TYPE_PERSON_REVIEWS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-person-page.ui");
@@ -600,6 +623,8 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, ladder_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, reviews_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, notes_log_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, summary_label);
@@ -622,6 +647,10 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
                                    add_talking_point_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "person.add-talking-point", NULL);
+  gtk_widget_class_install_action (widget_class, "person.add-note", NULL, add_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "person.add-note", NULL);
 }
 
 static void
@@ -644,6 +673,10 @@ pathways_person_page_set_store (PathwaysPersonPage *self,
   pathways_person_ladder_set_store (self->ladder_view, store);
   pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
                                         self->guide, self->ladder);
+  pathways_person_reviews_set_context (self->reviews_view, self->store, self->person,
+                                       self->ladder);
+  pathways_person_notes_set_context (self->notes_log_view, self->store, self->person,
+                                     self->ladder);
 }
 
 /**
@@ -671,6 +704,8 @@ pathways_person_page_set_person (PathwaysPersonPage *self,
   pathways_person_ladder_set_person (self->ladder_view, person);
   pathways_person_meetings_set_context (self->meetings_view, self->store, person, self->guide,
                                         self->ladder);
+  pathways_person_reviews_set_context (self->reviews_view, self->store, person, self->ladder);
+  pathways_person_notes_set_context (self->notes_log_view, self->store, person, self->ladder);
 }
 
 PathwaysPerson *
@@ -693,6 +728,8 @@ pathways_person_page_set_ladder (PathwaysPersonPage   *self,
   pathways_person_ladder_set_ladder (self->ladder_view, ladder);
   pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
                                         self->guide, ladder);
+  pathways_person_reviews_set_context (self->reviews_view, self->store, self->person, ladder);
+  pathways_person_notes_set_context (self->notes_log_view, self->store, self->person, ladder);
 }
 
 /**
@@ -728,4 +765,5 @@ pathways_person_page_set_settings (PathwaysPersonPage *self,
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
   pathways_person_ladder_set_settings (self->ladder_view, settings);
   pathways_person_meetings_set_settings (self->meetings_view, settings);
+  pathways_person_reviews_set_settings (self->reviews_view, settings);
 }
