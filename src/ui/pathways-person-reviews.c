@@ -804,6 +804,30 @@ pathways_person_reviews_reload (PathwaysPersonReviews *self)
   show_cycle (self);
 }
 
+/* A new draft's cursor waits in its second section (wins and successes), where the first
+ * evidence goes: on the line under that heading, so an insert lands below it. */
+static void
+place_cursor_for_evidence (PathwaysPersonReviews *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  guint headings = 0;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      if (gtk_text_iter_get_char (&iter) == '#' && ++headings == 2)
+        {
+          gtk_text_iter_forward_line (&iter);
+          if (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_forward_line (&iter))
+            gtk_text_iter_forward_to_line_end (&iter);
+          gtk_text_buffer_place_cursor (buffer, &iter);
+          return;
+        }
+    }
+  while (gtk_text_iter_forward_line (&iter));
+}
+
 static gboolean
 start_review (PathwaysPersonReviews  *self,
               GError                **error)
@@ -836,6 +860,7 @@ start_review (PathwaysPersonReviews  *self,
     return FALSE;
 
   show_cycle (self);
+  place_cursor_for_evidence (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 
   return TRUE;
