@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -50,22 +49,6 @@ static const char * const point_kinds[] = {
   [PATHWAYS_POINT_PROMPT] = "prompt",
   [PATHWAYS_POINT_LADDER] = "ladder",
 };
-
-static guint
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *name)
-{
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (names[i] != NULL && g_strcmp0 (names[i], name) == 0)
-        return i;
-    }
-
-  return 0;
-}
-
-#define LOOKUP(names, name) lookup_name ((names), G_N_ELEMENTS (names), (name))
 
 /**
  * pathways_point_kind_to_topic_kind:
@@ -138,30 +121,6 @@ pathways_action_item_free (PathwaysActionItem *item)
 
 /* ==== dates ==== */
 
-static gboolean
-parse_date (const char *iso,
-            GDate      *date)
-{
-  guint year, month, day;
-
-  g_date_clear (date, 1);
-  if (iso == NULL || strlen (iso) < 10
-      || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return TRUE;
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 /**
  * pathways_agenda_scheduled_is_valid:
  * @scheduled_at: (nullable): "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
@@ -230,7 +189,7 @@ pathways_agenda_suggest_date (const char *last_date,
 
   g_return_val_if_fail (today != NULL, NULL);
 
-  if (!parse_date (today, &now))
+  if (!pathways_parse_date (today, &now))
     {
       g_autoptr(GDateTime) local = g_date_time_new_now_local ();
 
@@ -242,7 +201,7 @@ pathways_agenda_suggest_date (const char *last_date,
   if (weekday > 7)
     weekday = 0;
 
-  if (parse_date (last_date, &next))
+  if (pathways_parse_date (last_date, &next))
     {
       g_date_add_days (&next, 7 * cadence_weeks);
       if (weekday != 0)
@@ -267,7 +226,7 @@ pathways_agenda_suggest_date (const char *last_date,
         g_date_add_days (&next, ((guint) weekday + 7 - g_date_get_weekday (&now)) % 7);
     }
 
-  date = format_date (&next);
+  date = pathways_dup_iso_date (&next);
   if (time != NULL && pathways_time_is_valid (time))
     return g_strdup_printf ("%sT%s", date, time);
 
@@ -290,8 +249,8 @@ meeting_from_row (sqlite3_stmt *stmt)
 
   meeting->id = sqlite3_column_int64 (stmt, 0);
   meeting->person_id = sqlite3_column_int64 (stmt, 1);
-  meeting->kind = LOOKUP (meeting_kinds, pathways_db_column_text (stmt, 2));
-  meeting->status = LOOKUP (meeting_statuses, pathways_db_column_text (stmt, 3));
+  meeting->kind = PATHWAYS_LOOKUP_NAME (meeting_kinds, pathways_db_column_text (stmt, 2));
+  meeting->status = PATHWAYS_LOOKUP_NAME (meeting_statuses, pathways_db_column_text (stmt, 3));
   meeting->scheduled_at = g_strdup (pathways_db_column_text (stmt, 4));
   meeting->shared_notes = g_strdup (pathways_db_column_text (stmt, 5));
   meeting->private_notes = g_strdup (pathways_db_column_text (stmt, 6));
@@ -320,10 +279,10 @@ point_from_row (sqlite3_stmt *stmt)
   point->origin_date = g_strdup (pathways_db_column_text (stmt, 3));
   point->body = g_strdup (pathways_db_column_text (stmt, 4));
   point->notes = g_strdup (pathways_db_column_text (stmt, 5));
-  point->owner = LOOKUP (owners, pathways_db_column_text (stmt, 6));
+  point->owner = PATHWAYS_LOOKUP_NAME (owners, pathways_db_column_text (stmt, 6));
   point->position = sqlite3_column_int (stmt, 7);
   point->discussed = sqlite3_column_int (stmt, 8) != 0;
-  point->kind = LOOKUP (point_kinds, pathways_db_column_text (stmt, 9));
+  point->kind = PATHWAYS_LOOKUP_NAME (point_kinds, pathways_db_column_text (stmt, 9));
   point->topic_key = g_strdup (pathways_db_column_text (stmt, 10));
   point->added_on = g_strdup (pathways_db_column_text (stmt, 11));
 
@@ -344,65 +303,12 @@ action_from_row (sqlite3_stmt *stmt)
   item->meeting_id = sqlite3_column_int64 (stmt, 2);
   item->meeting_date = g_strdup (pathways_db_column_text (stmt, 3));
   item->body = g_strdup (pathways_db_column_text (stmt, 4));
-  item->owner = LOOKUP (owners, pathways_db_column_text (stmt, 5));
+  item->owner = PATHWAYS_LOOKUP_NAME (owners, pathways_db_column_text (stmt, 5));
   item->due_on = g_strdup (pathways_db_column_text (stmt, 6));
   item->done_at = g_strdup (pathways_db_column_text (stmt, 7));
   item->done_meeting_id = sqlite3_column_int64 (stmt, 8);
 
   return item;
-}
-
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-
-/* Runs a bound query to its end, turning each row into an element; resets it afterwards so
- * the cached statement holds no lock. */
-static GPtrArray *
-collect_rows (PathwaysDb      *db,
-              sqlite3_stmt    *stmt,
-              RowFunc          from_row,
-              GDestroyNotify   free_func,
-              GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      pathways_db_set_error (db, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&rows);
-}
-
-/* The first row of a query that returns at most one, or %NULL with @error unset if none. */
-static gpointer
-collect_one (PathwaysDb    *db,
-             sqlite3_stmt  *stmt,
-             RowFunc        from_row,
-             GError       **error)
-{
-  gpointer row = NULL;
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    row = from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    pathways_db_set_error (db, rc, error);
-  sqlite3_reset (stmt);
-
-  return row;
-}
-
-static gint64
-last_insert_id (PathwaysDb *db)
-{
-  return sqlite3_last_insert_rowid (pathways_db_get_handle (db));
 }
 
 static void
@@ -417,20 +323,10 @@ bind_id_or_null (sqlite3_stmt *stmt,
 }
 
 static gboolean
-set_invalid (GError     **error,
-             const char  *message)
+set_record_not_found (GError **error)
 {
-  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-set_not_found (GError **error)
-{
-  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
-                       _("This 1-on-1 record no longer exists. It may have been deleted with "
-                         "its person."));
-  return FALSE;
+  return pathways_store_set_not_found (error, _("This 1-on-1 record no longer exists. It may "
+                                                "have been deleted with its person."));
 }
 
 static gboolean
@@ -480,8 +376,8 @@ pathways_store_list_meetings (PathwaysStore   *self,
 
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
 
-  return collect_rows (db, stmt, (RowFunc) meeting_from_row,
-                       (GDestroyNotify) pathways_meeting_free, error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) meeting_from_row,
+                                   (GDestroyNotify) pathways_meeting_free, error);
 }
 
 /**
@@ -511,11 +407,12 @@ pathways_store_get_meeting (PathwaysStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  meeting = collect_one (db, stmt, (RowFunc) meeting_from_row, &local_error);
+  meeting = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) meeting_from_row,
+                                     &local_error);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (meeting == NULL)
-    set_not_found (error);
+    set_record_not_found (error);
 
   return meeting;
 }
@@ -537,7 +434,7 @@ get_planned_meeting (PathwaysStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, person_id);
 
-  return collect_one (db, stmt, (RowFunc) meeting_from_row, error);
+  return pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) meeting_from_row, error);
 }
 
 /**
@@ -903,10 +800,10 @@ choose_ladder_prompt (PathwaysStore                *self,
   if (prompted == NULL)
     return FALSE;
 
-  if (parse_date (options->today, &cutoff))
+  if (pathways_parse_date (options->today, &cutoff))
     {
       g_date_subtract_days (&cutoff, 7 * MAX (options->recent_weeks, 1));
-      recent = format_date (&cutoff);
+      recent = pathways_dup_iso_date (&cutoff);
     }
 
   for (guint i = 0; i < level->competencies->len; i++)
@@ -1078,7 +975,7 @@ dup_display_date (const char *scheduled_at)
   GDate date;
   char buffer[128];
 
-  if (!parse_date (scheduled_at, &date)
+  if (!pathways_parse_date (scheduled_at, &date)
       /* Translators: a meeting's date, as in "already planned for 3 December 2024" */
       || g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
     return g_strdup (scheduled_at);
@@ -1172,10 +1069,9 @@ pathways_store_create_meeting (PathwaysStore                *self,
           sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
           pathways_db_bind_text (stmt, 2, meeting_kinds[kind]);
           pathways_db_bind_text (stmt, 3, scheduled_at);
-          ok = pathways_db_step_done (db, stmt, error);
+          meeting_id = pathways_db_step_insert (db, stmt, error);
+          ok = meeting_id != 0;
         }
-      if (ok)
-        meeting_id = last_insert_id (db);
     }
 
   if (ok)
@@ -1212,7 +1108,7 @@ pathways_store_set_meeting_status (PathwaysStore          *self,
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
 
   if (status == PATHWAYS_MEETING_MOVED)
-    return set_invalid (error, _("To move a meeting, give it its new date."));
+    return pathways_store_set_invalid (error, _("To move a meeting, give it its new date."));
 
   meeting = pathways_store_get_meeting (self, meeting_id, error);
   if (meeting == NULL)
@@ -1227,8 +1123,8 @@ pathways_store_set_meeting_status (PathwaysStore          *self,
           return FALSE;
         }
       if (planned != NULL)
-        return set_invalid (error, _("Another meeting is already planned. Mark it as held or "
-                                     "cancel it first."));
+        return pathways_store_set_invalid (error, _("Another meeting is already planned. Mark "
+                                                    "it as held or cancel it first."));
     }
 
   db = pathways_store_get_db (self);
@@ -1285,7 +1181,7 @@ pathways_store_move_meeting (PathwaysStore  *self,
     return NULL;
   if (meeting->status != PATHWAYS_MEETING_PLANNED)
     {
-      set_invalid (error, _("Only a planned meeting can be moved."));
+      pathways_store_set_invalid (error, _("Only a planned meeting can be moved."));
       return NULL;
     }
 
@@ -1306,7 +1202,7 @@ pathways_store_move_meeting (PathwaysStore  *self,
       ok = pathways_db_step_done (db, stmt, error);
     }
   if (ok)
-    new_id = last_insert_id (db);
+    new_id = sqlite3_last_insert_rowid (pathways_db_get_handle (db));
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (moves); i++)
     {
@@ -1365,7 +1261,7 @@ pathways_store_save_meeting_notes (PathwaysStore  *self,
   if (!pathways_db_step_done (db, stmt, error))
     return FALSE;
 
-  return sqlite3_changes (pathways_db_get_handle (db)) > 0 || set_not_found (error);
+  return sqlite3_changes (pathways_db_get_handle (db)) > 0 || set_record_not_found (error);
 }
 
 /**
@@ -1389,7 +1285,7 @@ pathways_store_set_meeting_mood (PathwaysStore  *self,
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
 
   if (mood < 0 || mood > 5)
-    return set_invalid (error, _("The mood is a number from 1 to 5."));
+    return pathways_store_set_invalid (error, _("The mood is a number from 1 to 5."));
 
   db = pathways_store_get_db (self);
   stmt = pathways_db_prepare (db,
@@ -1420,7 +1316,7 @@ validate_body (const char  *body,
   if (*trimmed != NULL)
     return TRUE;
 
-  return set_invalid (error, message);
+  return pathways_store_set_invalid (error, message);
 }
 
 /* Where "the next meeting" is: the planned one, or 0 for the points waiting for one. */
@@ -1493,10 +1389,8 @@ insert_point (PathwaysStore  *self,
   sqlite3_bind_int (stmt, 5, next_position (db, person_id, meeting_id));
   pathways_db_bind_text (stmt, 6, topic_kind);
   pathways_db_bind_text (stmt, 7, topic_key);
-  if (!pathways_db_step_done (db, stmt, error))
-    return 0;
 
-  return last_insert_id (db);
+  return pathways_db_step_insert (db, stmt, error);
 }
 
 /**
@@ -1612,7 +1506,8 @@ pathways_store_add_prompt (PathwaysStore        *self,
 
   if (candidates->len == 0)
     {
-      set_invalid (error, _("Every question from the guide is on this agenda already."));
+      pathways_store_set_invalid (error, _("Every question from the guide is on this agenda "
+                                           "already."));
       return 0;
     }
 
@@ -1662,8 +1557,8 @@ pathways_store_list_talking_points (PathwaysStore   *self,
 
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
   bind_id_or_null (stmt, 2, meeting_id);
-  points = collect_rows (db, stmt, (RowFunc) point_from_row,
-                         (GDestroyNotify) pathways_talking_point_free, error);
+  points = pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) point_from_row,
+                                     (GDestroyNotify) pathways_talking_point_free, error);
   if (points == NULL)
     return NULL;
 
@@ -1735,7 +1630,7 @@ pathways_store_save_talking_point (PathwaysStore               *self,
   if (!pathways_db_step_done (db, stmt, error))
     return FALSE;
 
-  return sqlite3_changes (pathways_db_get_handle (db)) > 0 || set_not_found (error);
+  return sqlite3_changes (pathways_db_get_handle (db)) > 0 || set_record_not_found (error);
 }
 
 /**
@@ -1861,10 +1756,8 @@ pathways_store_add_action_item (PathwaysStore   *self,
   pathways_db_bind_text (stmt, 3, trimmed);
   pathways_db_bind_text (stmt, 4, owners[owner == PATHWAYS_OWNER_THEM]);
   pathways_db_bind_text (stmt, 5, due);
-  if (!pathways_db_step_done (db, stmt, error))
-    return 0;
 
-  return last_insert_id (db);
+  return pathways_db_step_insert (db, stmt, error);
 }
 
 /**
@@ -1911,7 +1804,7 @@ pathways_store_save_action_item (PathwaysStore             *self,
   if (!pathways_db_step_done (db, stmt, error))
     return FALSE;
 
-  return sqlite3_changes (pathways_db_get_handle (db)) > 0 || set_not_found (error);
+  return sqlite3_changes (pathways_db_get_handle (db)) > 0 || set_record_not_found (error);
 }
 
 /**
@@ -2008,8 +1901,8 @@ pathways_store_list_meeting_actions (PathwaysStore          *self,
   sqlite3_bind_int64 (stmt, 2, meeting->id);
   sqlite3_bind_int (stmt, 3, meeting->status == PATHWAYS_MEETING_PLANNED ? 1 : 0);
 
-  return collect_rows (db, stmt, (RowFunc) action_from_row,
-                       (GDestroyNotify) pathways_action_item_free, error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) action_from_row,
+                                   (GDestroyNotify) pathways_action_item_free, error);
 }
 
 /**
@@ -2046,8 +1939,8 @@ pathways_store_list_open_actions (PathwaysStore   *self,
 
   bind_id_or_null (stmt, 1, person != NULL ? pathways_person_get_id (person) : 0);
 
-  return collect_rows (db, stmt, (RowFunc) action_from_row,
-                       (GDestroyNotify) pathways_action_item_free, error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) action_from_row,
+                                   (GDestroyNotify) pathways_action_item_free, error);
 }
 
 /* ==== the sample team's history ==== */
@@ -2253,7 +2146,7 @@ sample_scheduled_at (PathwaysPerson *person,
     g_date_subtract_days (&day, ((guint) g_date_get_weekday (&day) + 7 - weekday) % 7);
   g_date_subtract_days (&day, 7 * pathways_person_get_cadence_weeks (person) * (cadences_ago - 1));
 
-  date = format_date (&day);
+  date = pathways_dup_iso_date (&day);
   if (time != NULL)
     return g_strdup_printf ("%sT%s", date, time);
 
@@ -2300,9 +2193,9 @@ insert_sample_meeting (PathwaysStore        *self,
   pathways_db_bind_text (stmt, 6, sample->private_notes && sample->private_notes[0]
                                   ? _(sample->private_notes) : "");
   sqlite3_bind_int (stmt, 7, sample->mood);
-  if (!pathways_db_step_done (db, stmt, error))
+  meeting_id = pathways_db_step_insert (db, stmt, error);
+  if (meeting_id == 0)
     return FALSE;
-  meeting_id = last_insert_id (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (sample->points) && sample->points[i].body; i++)
     {
@@ -2336,7 +2229,7 @@ insert_sample_meeting (PathwaysStore        *self,
         return FALSE;
     }
 
-  parse_date (scheduled_at, &date);
+  pathways_parse_date (scheduled_at, &date);
   for (guint i = 0; i < G_N_ELEMENTS (sample->actions) && sample->actions[i].body; i++)
     {
       const SampleAction *action = &sample->actions[i];
@@ -2346,7 +2239,7 @@ insert_sample_meeting (PathwaysStore        *self,
       if (action->due_days > 0)
         {
           g_date_add_days (&due_date, (guint) action->due_days);
-          due = format_date (&due_date);
+          due = pathways_dup_iso_date (&due_date);
         }
 
       stmt = pathways_db_prepare (db,
@@ -2412,7 +2305,7 @@ pathways_agenda_insert_sample_history (PathwaysStore  *self,
   gboolean ok = TRUE;
   GDate day;
 
-  if (!parse_date (today != NULL ? today : real_today, &day))
+  if (!pathways_parse_date (today != NULL ? today : real_today, &day))
     return pathways_store_validate_date (today, error);
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (sample_meetings); i++)
@@ -2432,7 +2325,7 @@ pathways_agenda_insert_sample_history (PathwaysStore  *self,
       if (person == NULL)
         continue;
       g_date_subtract_days (&when, sample_notes[i].days_ago);
-      date = format_date (&when);
+      date = pathways_dup_iso_date (&when);
       ok = pathways_store_add_note (self, person, sample_notes[i].kind, _(sample_notes[i].body),
                                     date, NULL, error) != 0;
     }

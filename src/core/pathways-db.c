@@ -375,6 +375,95 @@ pathways_db_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/**
+ * pathways_db_step_insert:
+ * @self: a database
+ * @stmt: a prepared INSERT statement of @self
+ * @error: return location for a #PathwaysDbError
+ *
+ * Steps @stmt once, like pathways_db_step_done(), and tells which row it added.
+ *
+ * Returns: the new row's id, or 0 if the statement failed
+ */
+gint64
+pathways_db_step_insert (PathwaysDb    *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  if (!pathways_db_step_done (self, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+/**
+ * pathways_db_collect_rows:
+ * @self: a database
+ * @stmt: a prepared statement of @self, its parameters bound
+ * @from_row: turns a row into an element
+ * @free_func: frees an element
+ * @error: return location for a #PathwaysDbError
+ *
+ * Runs @stmt to its end, turning each row into an element, and resets it afterwards so the
+ * cached statement holds no lock.
+ *
+ * Returns: (transfer container) (nullable): the elements in the order of the rows, or %NULL
+ *   if the query failed
+ */
+GPtrArray *
+pathways_db_collect_rows (PathwaysDb         *self,
+                          sqlite3_stmt       *stmt,
+                          PathwaysDbRowFunc   from_row,
+                          GDestroyNotify      free_func,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      pathways_db_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * pathways_db_collect_one:
+ * @self: a database
+ * @stmt: a prepared statement of @self that returns at most one row, its parameters bound
+ * @from_row: turns the row into a record
+ * @error: return location for a #PathwaysDbError
+ *
+ * Steps @stmt once and resets it, so it holds no lock afterwards.
+ *
+ * Returns: (transfer full) (nullable): the first row as @from_row made it, or %NULL with
+ *   @error unset if there is none
+ */
+gpointer
+pathways_db_collect_one (PathwaysDb         *self,
+                         sqlite3_stmt       *stmt,
+                         PathwaysDbRowFunc   from_row,
+                         GError            **error)
+{
+  gpointer row = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    row = from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    pathways_db_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return row;
+}
+
 /* ==== looking at a file without changing it ==== */
 
 static void

@@ -26,6 +26,9 @@ typedef enum
 #define PATHWAYS_TYPE_DB (pathways_db_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysDb, pathways_db, PATHWAYS, DB, GObject)
 
+/* Turns the row @stmt is on into a newly allocated record. */
+typedef gpointer (*PathwaysDbRowFunc) (sqlite3_stmt *stmt);
+
 GQuark      pathways_db_error_quark          (void);
 int         pathways_db_get_latest_version   (void);
 PathwaysDb *pathways_db_open                 (const char  *path,
@@ -54,6 +57,18 @@ void        pathways_db_bind_text            (sqlite3_stmt *stmt,
                                               const char  *text);
 const char *pathways_db_column_text          (sqlite3_stmt *stmt,
                                               int          column);
+gint64      pathways_db_step_insert          (PathwaysDb  *self,
+                                              sqlite3_stmt *stmt,
+                                              GError     **error);
+GPtrArray  *pathways_db_collect_rows         (PathwaysDb        *self,
+                                              sqlite3_stmt      *stmt,
+                                              PathwaysDbRowFunc  from_row,
+                                              GDestroyNotify     free_func,
+                                              GError           **error);
+gpointer    pathways_db_collect_one          (PathwaysDb        *self,
+                                              sqlite3_stmt      *stmt,
+                                              PathwaysDbRowFunc  from_row,
+                                              GError           **error);
 gboolean    pathways_db_backup_to            (PathwaysDb  *self,
                                               const char  *destination,
                                               GError     **error);

@@ -11,13 +11,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "pathways-review.h"
 #include "pathways-review-private.h"
+#include "pathways-store-private.h"
 
 /* An evidence item counts as cited when the draft holds its first this many characters
  * (normalised): enough to be specific, and the manager may shorten a long note's tail. */
@@ -177,23 +177,6 @@ pathways_readiness_free (PathwaysReadiness *readiness)
 
 /* ==== dates ==== */
 
-static gboolean
-parse_date (const char *iso,
-            GDate      *date)
-{
-  guint year, month, day;
-
-  g_date_clear (date, 1);
-  if (iso == NULL || strlen (iso) < 10
-      || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return TRUE;
-}
-
 /* Days from @from to @to, negative when @to is earlier; 0 if either is no date. */
 int
 pathways_review_days_between (const char *from,
@@ -201,7 +184,7 @@ pathways_review_days_between (const char *from,
 {
   GDate a, b;
 
-  if (!parse_date (from, &a) || !parse_date (to, &b))
+  if (!pathways_parse_date (from, &a) || !pathways_parse_date (to, &b))
     return 0;
 
   return g_date_days_between (&a, &b);
@@ -216,7 +199,7 @@ pathways_review_dup_display_date (const char *iso,
   GDate date;
   char *text;
 
-  if (!parse_date (iso, &date))
+  if (!pathways_parse_date (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
 
   moment = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),

@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -42,22 +41,6 @@ static const char * const rating_names[] = {
   [PATHWAYS_RATING_SOMETIMES] = "sometimes",
   [PATHWAYS_RATING_CONSISTENTLY] = "consistently",
 };
-
-static guint
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *name)
-{
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (names[i] != NULL && g_strcmp0 (names[i], name) == 0)
-        return i;
-    }
-
-  return 0;
-}
-
-#define LOOKUP(names, name) lookup_name ((names), G_N_ELEMENTS (names), (name))
 
 /* ==== freeing ==== */
 
@@ -146,30 +129,6 @@ pathways_evidence_item_free (PathwaysEvidenceItem *item)
 
 /* ==== dates ==== */
 
-static gboolean
-parse_date (const char *iso,
-            GDate      *date)
-{
-  guint year, month, day;
-
-  g_date_clear (date, 1);
-  if (iso == NULL || strlen (iso) < 10
-      || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return TRUE;
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 /* @iso moved by @days (either way), or NULL if @iso is no date. */
 static char *
 dup_shifted_date (const char *iso,
@@ -177,7 +136,7 @@ dup_shifted_date (const char *iso,
 {
   GDate date;
 
-  if (!parse_date (iso, &date))
+  if (!pathways_parse_date (iso, &date))
     return NULL;
 
   if (days > 0)
@@ -185,85 +144,23 @@ dup_shifted_date (const char *iso,
   else if (days < 0)
     g_date_subtract_days (&date, (guint) -days);
 
-  return format_date (&date);
+  return pathways_dup_iso_date (&date);
 }
 
-/* ==== reading rows ==== */
-
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-
-/* Runs a bound query to its end, turning each row into an element; resets it afterwards so
- * the cached statement holds no lock. */
-static GPtrArray *
-collect_rows (PathwaysDb      *db,
-              sqlite3_stmt    *stmt,
-              RowFunc          from_row,
-              GDestroyNotify   free_func,
-              GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      pathways_db_set_error (db, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&rows);
-}
-
-/* The first row of a query that returns at most one, or %NULL with @error unset if none. */
-static gpointer
-collect_one (PathwaysDb    *db,
-             sqlite3_stmt  *stmt,
-             RowFunc        from_row,
-             GError       **error)
-{
-  gpointer row = NULL;
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    row = from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    pathways_db_set_error (db, rc, error);
-  sqlite3_reset (stmt);
-
-  return row;
-}
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-set_not_found (GError     **error,
-               const char  *message)
-{
-  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
+/* ==== checks ==== */
 
 static gboolean
 set_cycle_not_found (GError **error)
 {
-  return set_not_found (error, _("This review cycle no longer exists. Choose another cycle."));
+  return pathways_store_set_not_found (error, _("This review cycle no longer exists. Choose "
+                                                "another cycle."));
 }
 
 static gboolean
 set_review_not_found (GError **error)
 {
-  return set_not_found (error, _("This review no longer exists. It may have been deleted with "
-                                 "its person or its cycle."));
+  return pathways_store_set_not_found (error, _("This review no longer exists. It may have "
+                                                "been deleted with its person or its cycle."));
 }
 
 /* An optional window: each bound a date or %NULL. */
@@ -322,8 +219,8 @@ pathways_store_list_cycles (PathwaysStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  return collect_rows (db, stmt, (RowFunc) cycle_from_row,
-                       (GDestroyNotify) pathways_cycle_free, error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) cycle_from_row,
+                                   (GDestroyNotify) pathways_cycle_free, error);
 }
 
 /**
@@ -354,7 +251,8 @@ pathways_store_get_cycle (PathwaysStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  cycle = collect_one (db, stmt, (RowFunc) cycle_from_row, &local_error);
+  cycle = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) cycle_from_row,
+                                   &local_error);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (cycle == NULL)
@@ -398,7 +296,7 @@ pathways_store_find_cycle (PathwaysStore  *self,
 
   pathways_db_bind_text (stmt, 1, date);
 
-  return collect_one (db, stmt, (RowFunc) cycle_from_row, error);
+  return pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) cycle_from_row, error);
 }
 
 /* What a cycle must be to be stored, checked inside the transaction that stores it so that
@@ -418,8 +316,8 @@ validate_cycle (PathwaysDb  *db,
   sqlite3_stmt *stmt;
 
   if (trimmed == NULL)
-    return set_invalid (error, _("The cycle has no name. Give it one, for example "
-                                 "“January–April 2026”."));
+    return pathways_store_set_invalid (error, _("The cycle has no name. Give it one, for example "
+                                                "“January–April 2026”."));
 
   if (!pathways_store_validate_date (starts_on, error)
       || !pathways_store_validate_date (ends_on, error))
@@ -447,7 +345,8 @@ validate_cycle (PathwaysDb  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   pathways_db_bind_text (stmt, 2, starts_on);
   pathways_db_bind_text (stmt, 3, ends_on);
-  other = collect_one (db, stmt, (RowFunc) cycle_from_row, &local_error);
+  other = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) cycle_from_row,
+                                   &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -489,10 +388,8 @@ insert_cycle (PathwaysDb  *db,
   pathways_db_bind_text (stmt, 1, trimmed);
   pathways_db_bind_text (stmt, 2, starts_on);
   pathways_db_bind_text (stmt, 3, ends_on);
-  if (!pathways_db_step_done (db, stmt, error))
-    return 0;
 
-  return sqlite3_last_insert_rowid (pathways_db_get_handle (db));
+  return pathways_db_step_insert (db, stmt, error);
 }
 
 /**
@@ -745,7 +642,7 @@ note_from_row (sqlite3_stmt *stmt)
 
   note->id = sqlite3_column_int64 (stmt, 0);
   note->person_id = sqlite3_column_int64 (stmt, 1);
-  note->kind = LOOKUP (note_kinds, pathways_db_column_text (stmt, 2));
+  note->kind = PATHWAYS_LOOKUP_NAME (note_kinds, pathways_db_column_text (stmt, 2));
   note->body = g_strdup (pathways_db_column_text (stmt, 3));
   note->occurred_on = g_strdup (pathways_db_column_text (stmt, 4));
   note->expectation_key = g_strdup (pathways_db_column_text (stmt, 5));
@@ -756,7 +653,8 @@ note_from_row (sqlite3_stmt *stmt)
 static gboolean
 set_note_not_found (GError **error)
 {
-  return set_not_found (error, _("This note no longer exists. It may have been deleted."));
+  return pathways_store_set_not_found (error, _("This note no longer exists. It may have "
+                                                "been deleted."));
 }
 
 /**
@@ -802,8 +700,8 @@ pathways_store_list_notes (PathwaysStore   *self,
   pathways_db_bind_text (stmt, 2, since);
   pathways_db_bind_text (stmt, 3, until);
 
-  return collect_rows (db, stmt, (RowFunc) note_from_row, (GDestroyNotify) pathways_note_free,
-                       error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) note_from_row,
+                                   (GDestroyNotify) pathways_note_free, error);
 }
 
 /**
@@ -833,7 +731,8 @@ pathways_store_get_note (PathwaysStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  note = collect_one (db, stmt, (RowFunc) note_from_row, &local_error);
+  note = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) note_from_row,
+                                  &local_error);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (note == NULL)
@@ -870,7 +769,7 @@ pathways_store_save_note (PathwaysStore       *self,
 
   body = pathways_dup_trimmed_or_null (note->body);
   if (body == NULL)
-    return set_invalid (error, _("The note is empty. Write what happened."));
+    return pathways_store_set_invalid (error, _("The note is empty. Write what happened."));
   if (!pathways_store_validate_date (note->occurred_on, error))
     return FALSE;
   key = pathways_dup_trimmed_or_null (note->expectation_key);
@@ -955,7 +854,7 @@ review_from_row (sqlite3_stmt *stmt)
   review->cycle_name = g_strdup (pathways_db_column_text (stmt, 3));
   review->starts_on = g_strdup (pathways_db_column_text (stmt, 4));
   review->ends_on = g_strdup (pathways_db_column_text (stmt, 5));
-  review->status = LOOKUP (review_statuses, pathways_db_column_text (stmt, 6));
+  review->status = PATHWAYS_LOOKUP_NAME (review_statuses, pathways_db_column_text (stmt, 6));
   review->body = g_strdup (pathways_db_column_text (stmt, 7));
   review->updated_at = g_strdup (pathways_db_column_text (stmt, 8));
 
@@ -1008,7 +907,7 @@ pathways_store_get_review (PathwaysStore   *self,
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
   sqlite3_bind_int64 (stmt, 2, cycle_id);
 
-  return collect_one (db, stmt, (RowFunc) review_from_row, error);
+  return pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) review_from_row, error);
 }
 
 /**
@@ -1048,7 +947,7 @@ pathways_store_get_previous_review (PathwaysStore   *self,
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
   sqlite3_bind_int64 (stmt, 2, cycle_id);
 
-  return collect_one (db, stmt, (RowFunc) review_from_row, error);
+  return pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) review_from_row, error);
 }
 
 /**
@@ -1081,8 +980,8 @@ pathways_store_list_reviews (PathwaysStore   *self,
 
   sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
 
-  return collect_rows (db, stmt, (RowFunc) review_from_row,
-                       (GDestroyNotify) pathways_review_free, error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) review_from_row,
+                                   (GDestroyNotify) pathways_review_free, error);
 }
 
 /* The first word of a name, for "how the cycle went for Amara". */
@@ -1431,8 +1330,8 @@ pathways_store_list_review_revisions (PathwaysStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, review_id);
 
-  return collect_rows (db, stmt, (RowFunc) revision_from_row,
-                       (GDestroyNotify) pathways_review_revision_free, error);
+  return pathways_db_collect_rows (db, stmt, (PathwaysDbRowFunc) revision_from_row,
+                                   (GDestroyNotify) pathways_review_revision_free, error);
 }
 
 /**
@@ -1483,7 +1382,8 @@ pathways_store_restore_review_revision (PathwaysStore  *self,
           earlier = g_strdup (pathways_db_column_text (stmt, 1));
         }
       else if (rc == SQLITE_DONE)
-        set_not_found (error, _("This earlier version of the review is no longer kept."));
+        pathways_store_set_not_found (error, _("This earlier version of the review is no "
+                                               "longer kept."));
       else
         pathways_db_set_error (db, rc, error);
       sqlite3_reset (stmt);
@@ -1688,7 +1588,7 @@ gather_notes (PathwaysDb    *db,
   pathways_db_bind_text (stmt, 5, window->utc_before);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PathwaysNoteKind kind = LOOKUP (note_kinds, pathways_db_column_text (stmt, 1));
+      PathwaysNoteKind kind = PATHWAYS_LOOKUP_NAME (note_kinds, pathways_db_column_text (stmt, 1));
       const char *body = pathways_db_column_text (stmt, 2);
       g_autofree char *date = g_strdup (pathways_db_column_text (stmt, 3));
       PathwaysEvidenceItem *item;
@@ -1930,8 +1830,10 @@ gather_ratings (PathwaysDb    *db,
       const char *key = pathways_db_column_text (stmt, 1);
       g_autofree char *name = dup_expectation_name (window->names, key,
                                                     pathways_db_column_text (stmt, 2));
-      PathwaysRating rating = LOOKUP (rating_names, pathways_db_column_text (stmt, 3));
+      PathwaysRating rating = PATHWAYS_LOOKUP_NAME (rating_names,
+                                                    pathways_db_column_text (stmt, 3));
       const char *previous_name = pathways_db_column_text (stmt, 5);
+      PathwaysRating previous = PATHWAYS_LOOKUP_NAME (rating_names, previous_name);
       g_autofree char *text = NULL;
       PathwaysEvidenceItem *item;
 
@@ -1942,8 +1844,7 @@ gather_ratings (PathwaysDb    *db,
       else
         /* Translators: a rating change in a review's evidence: the expectation, the
          * rating before and the rating now, "Impact: sometimes → consistently" */
-        text = g_strdup_printf (_("%s: %s → %s"), name,
-                                pathways_review_rating_word (LOOKUP (rating_names, previous_name)),
+        text = g_strdup_printf (_("%s: %s → %s"), name, pathways_review_rating_word (previous),
                                 pathways_review_rating_word (rating));
 
       item = item_new (PATHWAYS_EVIDENCE_RATING, pathways_db_column_text (stmt, 4), text,

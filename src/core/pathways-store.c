@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -109,6 +110,98 @@ pathways_dup_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* ==== helpers agendas and reviews share (pathways-store-private.h) ==== */
+
+/**
+ * pathways_store_set_invalid:
+ * @error: return location for the error
+ * @message: a translated sentence saying what is wrong and what to do
+ *
+ * Returns: %FALSE, so that a check can end with `return pathways_store_set_invalid (…)`
+ */
+gboolean
+pathways_store_set_invalid (GError     **error,
+                            const char  *message)
+{
+  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
+ * pathways_store_set_not_found:
+ * @error: return location for the error
+ * @message: a translated sentence saying which record is gone
+ *
+ * Returns: %FALSE, like pathways_store_set_invalid()
+ */
+gboolean
+pathways_store_set_not_found (GError     **error,
+                              const char  *message)
+{
+  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+/**
+ * pathways_lookup_name:
+ * @names: (array length=n_names): how a column spells each value of an enum, indexed by
+ *   value; %NULL where a value has no spelling
+ * @n_names: how many
+ * @name: (nullable): a column's text
+ *
+ * Returns: the value spelt @name, or 0 if none is
+ */
+guint
+pathways_lookup_name (const char * const *names,
+                      guint               n_names,
+                      const char         *name)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (names[i] != NULL && g_strcmp0 (names[i], name) == 0)
+        return i;
+    }
+
+  return 0;
+}
+
+/**
+ * pathways_parse_date:
+ * @iso: (nullable): text that starts with a date, "YYYY-MM-DD" (a time may follow)
+ * @date: (out caller-allocates): where to put the date
+ *
+ * Returns: whether @iso starts with a calendar date; if not, @date is left cleared
+ */
+gboolean
+pathways_parse_date (const char *iso,
+                     GDate      *date)
+{
+  guint year, month, day;
+
+  g_date_clear (date, 1);
+  if (iso == NULL || strlen (iso) < 10
+      || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return TRUE;
+}
+
+/**
+ * pathways_dup_iso_date:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date as "YYYY-MM-DD"
+ */
+char *
+pathways_dup_iso_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
 }
 
 /* ==== validation ==== */
@@ -1570,10 +1663,8 @@ pathways_store_add_note (PathwaysStore     *self,
   pathways_db_bind_text (stmt, 3, trimmed);
   pathways_db_bind_text (stmt, 4, occurred_on);
   pathways_db_bind_text (stmt, 5, expectation_key);
-  if (!pathways_db_step_done (self->db, stmt, error))
-    return 0;
 
-  return sqlite3_last_insert_rowid (pathways_db_get_handle (self->db));
+  return pathways_db_step_insert (self->db, stmt, error);
 }
 
 /* ==== the sample team ==== */
