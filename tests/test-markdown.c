@@ -1,5 +1,5 @@
 /* test-markdown.c: tests for the Markdown layer — clean-up, front matter, heading ids,
- * anchors and directives.
+ * anchors, directives and pipe tables.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -450,6 +450,224 @@ test_parse_title (void)
   g_assert_null (none->title);
 }
 
+/* ---- alerts ---- */
+
+static void
+test_alert_detect (void)
+{
+  struct { const char *text; PathwaysAlertKind kind; gboolean has_rest; } cases[] = {
+    { "> [!NOTE]\n> Read this.\n", PATHWAYS_ALERT_NOTE, TRUE },
+    { "> [!warning]\n", PATHWAYS_ALERT_WARNING, FALSE },
+    { "> [!CAUTION] and more on the line\n", PATHWAYS_ALERT_NONE, FALSE },
+    { "> [!UNKNOWN]\n> text\n", PATHWAYS_ALERT_NONE, FALSE },
+    { "> Plain quote\n", PATHWAYS_ALERT_NONE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PathwaysMarkdownDoc) doc = pathways_markdown_doc_parse (cases[i].text, -1, 0);
+      cmark_node *quote = cmark_node_first_child (doc->root);
+      cmark_node *rest = quote;
+
+      g_assert_cmpint (pathways_markdown_detect_alert (quote, &rest), ==, cases[i].kind);
+      g_assert_true ((rest != NULL) == cases[i].has_rest);
+    }
+}
+
+/* ---- tables ---- */
+
+/* Reads the table in the first block of @text, as the view and the printout do. */
+static PathwaysMarkdownTable *
+table_from_text (const char           *text,
+                 PathwaysMarkdownDoc **doc_out)
+{
+  PathwaysMarkdownDoc *doc = pathways_markdown_doc_parse (text, -1, 0);
+  cmark_node *block = cmark_node_first_child (doc->root);
+
+  *doc_out = doc;
+  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  return pathways_markdown_table_new_from_inlines (doc, cmark_node_first_child (block));
+}
+
+static const char *
+cell (PathwaysMarkdownTable *table,
+      guint                  row,
+      guint                  col)
+{
+  GPtrArray *cells = g_ptr_array_index (table->rows, row);
+
+  g_assert_cmpuint (col, <, cells->len);
+  return g_ptr_array_index (cells, col);
+}
+
+static guint
+row_len (PathwaysMarkdownTable *table,
+         guint                  row)
+{
+  return ((GPtrArray *) g_ptr_array_index (table->rows, row))->len;
+}
+
+static void
+test_table_alignment (void)
+{
+  g_autoptr(PathwaysMarkdownDoc) doc = NULL;
+  g_autoptr(PathwaysMarkdownTable) table =
+    table_from_text ("| Level | Title | Pay | Notes |\n"
+                     "|-------|:------|:---:|------:|\n"
+                     "| 1 | *Junior* | low | a |\n"
+                     "| 2 | Senior | high | b |\n", &doc);
+
+  g_assert_nonnull (table);
+  g_assert_null (table->lead_end);
+  g_assert_cmpuint (table->aligns->len, ==, 4);
+  g_assert_cmpint (g_array_index (table->aligns, PathwaysTableAlign, 0), ==,
+                   PATHWAYS_TABLE_ALIGN_NONE);
+  g_assert_cmpint (g_array_index (table->aligns, PathwaysTableAlign, 1), ==,
+                   PATHWAYS_TABLE_ALIGN_LEFT);
+  g_assert_cmpint (g_array_index (table->aligns, PathwaysTableAlign, 2), ==,
+                   PATHWAYS_TABLE_ALIGN_CENTER);
+  g_assert_cmpint (g_array_index (table->aligns, PathwaysTableAlign, 3), ==,
+                   PATHWAYS_TABLE_ALIGN_RIGHT);
+
+  /* The delimiter row is not a row; cells keep their source, emphasis included. */
+  g_assert_cmpuint (table->rows->len, ==, 3);
+  g_assert_cmpstr (cell (table, 0, 1), ==, " Title ");
+  g_assert_cmpstr (cell (table, 1, 1), ==, " *Junior* ");
+  g_assert_cmpstr (cell (table, 2, 3), ==, " b ");
+}
+
+static void
+test_table_no_outer_pipes (void)
+{
+  g_autoptr(PathwaysMarkdownDoc) doc = NULL;
+  g_autoptr(PathwaysMarkdownTable) table = table_from_text ("a | b\n--|--\n1 | 2\n", &doc);
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->aligns->len, ==, 2);
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpstr (cell (table, 1, 0), ==, "1 ");
+  g_assert_cmpstr (cell (table, 1, 1), ==, " 2");
+}
+
+static void
+test_table_escaped_pipes (void)
+{
+  g_autoptr(PathwaysMarkdownDoc) doc = NULL;
+  g_autoptr(PathwaysMarkdownTable) table =
+    table_from_text ("| Command | Meaning |\n"
+                     "| --- | --- |\n"
+                     "| `a|b` | either a \\| b |\n"
+                     "| x | ends in a backslash \\\\|\n", &doc);
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->rows->len, ==, 3);
+  /* Neither an escaped pipe nor one in a code span ends a cell. */
+  g_assert_cmpuint (row_len (table, 1), ==, 2);
+  g_assert_cmpstr (cell (table, 1, 0), ==, " `a|b` ");
+  g_assert_cmpstr (cell (table, 1, 1), ==, " either a \\| b ");
+  /* An escaped backslash does not escape the closing pipe. */
+  g_assert_cmpuint (row_len (table, 2), ==, 2);
+  g_assert_cmpstr (cell (table, 2, 1), ==, " ends in a backslash \\\\");
+}
+
+static void
+test_table_ragged_rows (void)
+{
+  g_autoptr(PathwaysMarkdownDoc) doc = NULL;
+  g_autoptr(PathwaysMarkdownTable) table =
+    table_from_text ("| a | b | c |\n"
+                     "|---|---|---|\n"
+                     "| 1 |\n"
+                     "| 1 | 2 | 3 | 4 |\n", &doc);
+
+  /* Rows keep the cells they have; the columns come from the delimiter row. */
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->aligns->len, ==, 3);
+  g_assert_cmpuint (row_len (table, 1), ==, 1);
+  g_assert_cmpuint (row_len (table, 2), ==, 4);
+}
+
+static void
+test_table_after_text (void)
+{
+  g_autoptr(PathwaysMarkdownDoc) doc = NULL;
+  g_autoptr(PathwaysMarkdownTable) table =
+    table_from_text ("The ladder:\n| a | b |\n|---|---|\n| 1 | 2 |\n", &doc);
+  cmark_node *para = cmark_node_first_child (doc->root);
+
+  /* The line before the header stays text, ending at the first break. */
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpstr (cell (table, 0, 0), ==, " a ");
+  g_assert_nonnull (table->lead_end);
+  g_assert_true (table->lead_end == cmark_node_next (cmark_node_first_child (para)));
+}
+
+static void
+test_table_lookalikes (void)
+{
+  const char *not_tables[] = {
+    "Just a | pipe in prose\nand another line\n",
+    /* The delimiter row has fewer cells than the header. */
+    "| a | b | c |\n|---|---|\n| 1 | 2 | 3 |\n",
+    /* No pipe in the delimiter: a setext heading, not a table. */
+    "a | b\n---\n",
+    /* A delimiter cell without dashes, or with other text. */
+    "| a | b |\n|---|:|\n",
+    "| a | b |\n|---| x |\n",
+    /* Markup in the delimiter row. */
+    "| a | b |\n|---|`---`|\n",
+    /* A header alone. */
+    "| a | b |\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_tables); i++)
+    {
+      g_autoptr(PathwaysMarkdownDoc) doc = NULL;
+      g_autoptr(PathwaysMarkdownTable) table = table_from_text (not_tables[i], &doc);
+
+      g_test_message ("input %u: %s", i, not_tables[i]);
+      g_assert_null (table);
+    }
+
+  g_assert_null (pathways_markdown_table_new_from_inlines (
+                   &(PathwaysMarkdownDoc) { .body = (char *) "" }, NULL));
+}
+
+static void
+test_table_cell_parse (void)
+{
+  struct { const char *cell; gsize max; const char *text; } cases[] = {
+    { " *a* \\| b ", 0, "a | b" },
+    /* Block syntax at the start of a cell is literal text. */
+    { " # not a heading", 0, "# not a heading" },
+    { "- not a list", 0, "- not a list" },
+    { "& co", 0, "& co" },
+    { "", 0, "" },
+    { "abcdef", 3, "abc" },
+    /* The cut does not split a character. */
+    { "a\303\251", 2, "a" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cmark_node *doc = pathways_markdown_table_cell_parse (cases[i].cell, cases[i].max);
+      cmark_node *para = cmark_node_first_child (doc);
+      g_autofree char *text = NULL;
+
+      if (para == NULL)
+        text = g_strdup ("");
+      else
+        {
+          g_assert_cmpint (cmark_node_get_type (para), ==, CMARK_NODE_PARAGRAPH);
+          text = pathways_markdown_node_dup_text (para);
+        }
+      g_assert_cmpstr (text, ==, cases[i].text);
+      cmark_node_free (doc);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +704,14 @@ main (int   argc,
   g_test_add_func ("/pathways/markdown/parse/truncate", test_parse_truncate);
   g_test_add_func ("/pathways/markdown/parse/dirty-input", test_parse_dirty_input);
   g_test_add_func ("/pathways/markdown/parse/title", test_parse_title);
+  g_test_add_func ("/pathways/markdown/alert/detect", test_alert_detect);
+  g_test_add_func ("/pathways/markdown/table/alignment", test_table_alignment);
+  g_test_add_func ("/pathways/markdown/table/no-outer-pipes", test_table_no_outer_pipes);
+  g_test_add_func ("/pathways/markdown/table/escaped-pipes", test_table_escaped_pipes);
+  g_test_add_func ("/pathways/markdown/table/ragged-rows", test_table_ragged_rows);
+  g_test_add_func ("/pathways/markdown/table/after-text", test_table_after_text);
+  g_test_add_func ("/pathways/markdown/table/lookalikes", test_table_lookalikes);
+  g_test_add_func ("/pathways/markdown/table/cell-parse", test_table_cell_parse);
 
   return g_test_run ();
 }

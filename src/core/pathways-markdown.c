@@ -1,5 +1,6 @@
 /* pathways-markdown.c: cmark parsing plus what cmark leaves out — input clean-up, front
- * matter, GitHub-style heading ids and an anchor resolver forgiving enough for real handbooks.
+ * matter, GitHub-style heading ids, an anchor resolver forgiving enough for real handbooks,
+ * and GFM pipe tables read out of paragraphs.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -542,6 +543,7 @@ pathways_markdown_doc_free (PathwaysMarkdownDoc *doc)
 
   g_clear_pointer (&doc->root, cmark_node_free);
   g_clear_pointer (&doc->headings, g_ptr_array_unref);
+  g_clear_pointer (&doc->line_starts, g_array_unref);
   g_free (doc->front_matter);
   g_free (doc->title);
   g_free (doc->body);
@@ -781,6 +783,18 @@ pathways_markdown_doc_parse (const char *text,
   doc->headings = g_ptr_array_new_with_free_func (heading_free);
   collect_headings (doc);
 
+  doc->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (const char *p = doc->body;;)
+    {
+      gsize at = p - doc->body;
+
+      g_array_append_val (doc->line_starts, at);
+      p = strchr (p, '\n');
+      if (p == NULL)
+        break;
+      p++;
+    }
+
   doc->title = pathways_front_matter_dup_value (doc->front_matter, "title");
   if (doc->title != NULL)
     g_strstrip (doc->title);
@@ -962,4 +976,436 @@ pathways_markdown_doc_find_anchor (const PathwaysMarkdownDoc *doc,
   g_return_val_if_fail (doc != NULL, -1);
 
   return pathways_markdown_find_anchor (doc->headings, anchor);
+}
+
+static gboolean
+is_break (cmark_node *node)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
+}
+
+/* ---- alerts ---- */
+
+static const char * const alert_markers[PATHWAYS_N_ALERTS] = {
+  [PATHWAYS_ALERT_NOTE] = "[!NOTE]",
+  [PATHWAYS_ALERT_TIP] = "[!TIP]",
+  [PATHWAYS_ALERT_IMPORTANT] = "[!IMPORTANT]",
+  [PATHWAYS_ALERT_WARNING] = "[!WARNING]",
+  [PATHWAYS_ALERT_CAUTION] = "[!CAUTION]",
+};
+
+static PathwaysAlertKind
+alert_kind_of (const char *literal)
+{
+  g_autofree char *stripped = NULL;
+
+  if (literal == NULL || literal[0] != '[' || literal[1] != '!')
+    return PATHWAYS_ALERT_NONE;
+
+  stripped = g_strstrip (g_strdup (literal));
+  for (int kind = PATHWAYS_ALERT_NOTE; kind < PATHWAYS_N_ALERTS; kind++)
+    if (g_ascii_strcasecmp (stripped, alert_markers[kind]) == 0)
+      return kind;
+
+  return PATHWAYS_ALERT_NONE;
+}
+
+/**
+ * pathways_markdown_detect_alert:
+ * @quote: a %CMARK_NODE_BLOCK_QUOTE
+ * @rest: (out) (optional): for an alert, the first inline node of its first paragraph after
+ *   the marker line, or %NULL if the marker is all that paragraph holds
+ *
+ * Tells whether @quote is a GitHub alert: its first paragraph starts with a line that is only
+ * `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]`, in any case.
+ *
+ * Returns: the kind of alert, or %PATHWAYS_ALERT_NONE
+ */
+PathwaysAlertKind
+pathways_markdown_detect_alert (cmark_node  *quote,
+                                cmark_node **rest)
+{
+  cmark_node *para = quote != NULL ? cmark_node_first_child (quote) : NULL;
+  cmark_node *text;
+  cmark_node *after;
+  PathwaysAlertKind kind;
+
+  if (rest != NULL)
+    *rest = NULL;
+
+  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
+    return PATHWAYS_ALERT_NONE;
+
+  text = cmark_node_first_child (para);
+  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_TEXT)
+    return PATHWAYS_ALERT_NONE;
+
+  kind = alert_kind_of (cmark_node_get_literal (text));
+  if (kind == PATHWAYS_ALERT_NONE)
+    return PATHWAYS_ALERT_NONE;
+
+  after = cmark_node_next (text);
+  if (after != NULL && !is_break (after))
+    return PATHWAYS_ALERT_NONE;
+
+  if (rest != NULL)
+    *rest = after != NULL ? cmark_node_next (after) : NULL;
+  return kind;
+}
+
+/* ---- tables ---- */
+
+static void
+trim (const char **s,
+      gsize       *len)
+{
+  while (*len > 0 && (**s == ' ' || **s == '\t'))
+    (*s)++, (*len)--;
+  while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+    (*len)--;
+}
+
+/* Parses a GFM delimiter row (`| :--- | ---: |`) into column alignments. A row without any
+ * pipe is not taken for one: it would be a setext underline or a list. */
+static gboolean
+parse_delimiter_row (const char *s,
+                     GArray     *aligns)
+{
+  gsize len = strlen (s);
+  const char *p;
+  const char *end;
+
+  g_array_set_size (aligns, 0);
+  trim (&s, &len);
+  if (len == 0 || memchr (s, '|', len) == NULL)
+    return FALSE;
+
+  if (*s == '|')
+    s++, len--;
+  if (len > 0 && s[len - 1] == '|')
+    len--;
+
+  p = s;
+  end = s + len;
+  while (p <= end)
+    {
+      const char *bar = memchr (p, '|', end - p);
+      const char *cell = p;
+      gsize cell_len = (bar != NULL ? bar : end) - p;
+      gboolean left, right;
+      PathwaysTableAlign align;
+
+      trim (&cell, &cell_len);
+      if (cell_len == 0)
+        return FALSE;
+
+      left = cell[0] == ':';
+      right = cell_len > 1 && cell[cell_len - 1] == ':';
+      for (gsize i = left ? 1 : 0; i < cell_len - (right ? 1 : 0); i++)
+        if (cell[i] != '-')
+          return FALSE;
+      if (cell_len - (left ? 1 : 0) - (right ? 1 : 0) == 0)
+        return FALSE;
+
+      align = left && right ? PATHWAYS_TABLE_ALIGN_CENTER
+            : right         ? PATHWAYS_TABLE_ALIGN_RIGHT
+            : left          ? PATHWAYS_TABLE_ALIGN_LEFT
+                            : PATHWAYS_TABLE_ALIGN_NONE;
+      g_array_append_val (aligns, align);
+
+      if (bar == NULL)
+        break;
+      p = bar + 1;
+    }
+
+  return aligns->len > 0;
+}
+
+/* Splits a table row's source into cells on pipes that are neither escaped nor inside a code
+ * span (GitHub splits inside code spans too, which surprises writers more than it helps). */
+static GPtrArray *
+split_row (const char *s,
+           gsize       len)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  gsize cell_start = 0;
+  gsize i = 0;
+
+  trim (&s, &len);
+  if (len > 0 && s[0] == '|')
+    s++, len--;
+  if (len > 0 && s[len - 1] == '|')
+    {
+      gsize backslashes = 0;
+
+      while (backslashes + 1 < len && s[len - 2 - backslashes] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 0)
+        len--;
+    }
+
+  while (i < len)
+    {
+      if (s[i] == '\\' && i + 1 < len)
+        i += 2;
+      else if (s[i] == '`')
+        {
+          gsize run = 0;
+          gsize j;
+
+          while (i + run < len && s[i + run] == '`')
+            run++;
+          /* Look for a closing run of exactly the same length. */
+          for (j = i + run; j < len;)
+            {
+              gsize close = 0;
+
+              while (j + close < len && s[j + close] == '`')
+                close++;
+              if (close == run)
+                break;
+              j += close > 0 ? close : 1;
+            }
+          i = j < len ? j + run : i + run;
+        }
+      else if (s[i] == '|')
+        {
+          g_ptr_array_add (cells, g_strndup (s + cell_start, i - cell_start));
+          cell_start = ++i;
+        }
+      else
+        i++;
+    }
+  g_ptr_array_add (cells, g_strndup (s + cell_start, len - cell_start));
+
+  return cells;
+}
+
+/* Finds the source of one paragraph line from the position of its first inline node: cmark
+ * has already unescaped the text, and a cell boundary depends on the escapes. */
+static gboolean
+source_line (const PathwaysMarkdownDoc  *doc,
+             cmark_node                 *first,
+             const char                **text,
+             gsize                      *len)
+{
+  const char *body = doc->body;
+  int line = cmark_node_get_start_line (first);
+  int column = cmark_node_get_start_column (first);
+  gsize line_start, line_end;
+
+  if (body == NULL || doc->line_starts == NULL || line < 1 || column < 1)
+    return FALSE;
+  if ((guint) line > doc->line_starts->len)
+    return FALSE;
+
+  line_start = g_array_index (doc->line_starts, gsize, line - 1);
+  if ((guint) line < doc->line_starts->len)
+    line_end = g_array_index (doc->line_starts, gsize, line) - 1;
+  else
+    line_end = strlen (body);
+  if (line_end > line_start && body[line_end - 1] == '\r')
+    line_end--;
+  if (line_start + column - 1 > line_end)
+    return FALSE;
+
+  *text = body + line_start + column - 1;
+  *len = line_end - (line_start + column - 1);
+  return TRUE;
+}
+
+typedef struct
+{
+  cmark_node *first;
+  cmark_node *brk;   /* the break that ends the line, or NULL for the last */
+} ParaLine;
+
+/**
+ * pathways_markdown_table_new_from_inlines:
+ * @doc: the parsed document that holds @first
+ * @first: (nullable): the first inline node of a paragraph to read, usually its first child
+ *
+ * Reads a GFM pipe table out of a paragraph, since cmark 0.30 parses one as plain text: a
+ * header line, a delimiter row (`| :--- | ---: |`) with as many cells, then body rows. Lines
+ * before the header are not part of the table (see @table->lead_end). Cells are split on the
+ * source, so `\|` and pipes inside code spans stay in their cell.
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL if the lines hold none
+ */
+PathwaysMarkdownTable *
+pathways_markdown_table_new_from_inlines (const PathwaysMarkdownDoc *doc,
+                                          cmark_node                *first)
+{
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) aligns = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PathwaysMarkdownTable *table;
+  ParaLine line = { first, NULL };
+  guint delim = 0;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  if (doc->body == NULL || first == NULL)
+    return NULL;
+
+  lines = g_array_new (FALSE, FALSE, sizeof (ParaLine));
+  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+    {
+      if (is_break (node))
+        {
+          line.brk = node;
+          g_array_append_val (lines, line);
+          line.first = cmark_node_next (node);
+          line.brk = NULL;
+        }
+    }
+  if (line.first != NULL)
+    g_array_append_val (lines, line);
+  if (lines->len < 2)
+    return NULL;
+
+  aligns = g_array_new (FALSE, FALSE, sizeof (PathwaysTableAlign));
+
+  for (guint i = 1; i < lines->len && delim == 0; i++)
+    {
+      ParaLine *cand = &g_array_index (lines, ParaLine, i);
+      ParaLine *head = &g_array_index (lines, ParaLine, i - 1);
+      g_autoptr(GPtrArray) head_cells = NULL;
+      const char *literal;
+      const char *src;
+      gsize len;
+
+      /* A delimiter row is plain text: emphasis or code in it means it is something else. */
+      if (cand->first == NULL || cmark_node_get_type (cand->first) != CMARK_NODE_TEXT ||
+          (cmark_node_next (cand->first) != NULL && cmark_node_next (cand->first) != cand->brk))
+        continue;
+
+      literal = cmark_node_get_literal (cand->first);
+      if (literal == NULL || strchr (literal, '-') == NULL ||
+          !parse_delimiter_row (literal, aligns))
+        continue;
+
+      if (head->first == NULL || !source_line (doc, head->first, &src, &len))
+        continue;
+
+      head_cells = split_row (src, len);
+      if (head_cells->len == aligns->len)
+        delim = i;
+    }
+
+  if (delim == 0)
+    return NULL;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = delim - 1; i < lines->len; i++)
+    {
+      ParaLine *row = &g_array_index (lines, ParaLine, i);
+      const char *src;
+      gsize len;
+
+      if (i == delim)
+        continue;
+      if (row->first == NULL || !source_line (doc, row->first, &src, &len))
+        {
+          if (i == delim - 1)
+            return NULL;
+          g_ptr_array_add (rows, g_ptr_array_new_with_free_func (g_free));
+          continue;
+        }
+      g_ptr_array_add (rows, split_row (src, len));
+    }
+
+  table = g_new0 (PathwaysMarkdownTable, 1);
+  table->aligns = g_steal_pointer (&aligns);
+  table->rows = g_steal_pointer (&rows);
+  if (delim >= 2)
+    table->lead_end = g_array_index (lines, ParaLine, delim - 2).brk;
+
+  return table;
+}
+
+/**
+ * pathways_markdown_table_free:
+ * @table: (nullable): a table
+ *
+ * Frees @table; the cmark nodes it points to belong to their document.
+ */
+void
+pathways_markdown_table_free (PathwaysMarkdownTable *table)
+{
+  if (table == NULL)
+    return;
+
+  g_clear_pointer (&table->aligns, g_array_unref);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_free (table);
+}
+
+/**
+ * pathways_markdown_table_cell_parse:
+ * @cell: (nullable): a cell's source, as in #PathwaysMarkdownTable
+ * @max_bytes: the most bytes of the trimmed cell to read, or 0 for no limit
+ *
+ * Parses a cell's Markdown as inline content, `\|` read as a pipe. Nothing at the cell's
+ * start can open a block ("# x", "- x", "[x]: y"), yet emphasis there works as at the start
+ * of a line.
+ *
+ * Returns: (transfer full): a cmark document; its inline content is the children of its
+ * first child when that is a paragraph, which it is unless the cell is empty
+ */
+cmark_node *
+pathways_markdown_table_cell_parse (const char *cell,
+                                    gsize       max_bytes)
+{
+  /* Parsed behind an escaped punctuation character, removed again afterwards. */
+  g_autoptr(GString) src = g_string_new ("\\&");
+  const char *s = cell != NULL ? cell : "";
+  gsize len = strlen (s);
+  cmark_node *doc;
+  cmark_node *para;
+
+  trim (&s, &len);
+  if (max_bytes > 0 && len > max_bytes)
+    {
+      len = max_bytes;
+      while (len > 0 && ((guchar) s[len] & 0xC0) == 0x80)
+        len--;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      if (s[i] == '\\' && i + 1 < len && s[i + 1] == '|')
+        continue;
+      g_string_append_c (src, s[i]);
+    }
+
+  doc = cmark_parse_document (src->str, src->len, CMARK_OPT_DEFAULT);
+  para = cmark_node_first_child (doc);
+  if (para != NULL && cmark_node_get_type (para) == CMARK_NODE_PARAGRAPH)
+    {
+      cmark_node *child = cmark_node_first_child (para);
+
+      if (child != NULL && cmark_node_get_type (child) == CMARK_NODE_TEXT)
+        {
+          const char *literal = cmark_node_get_literal (child);
+
+          if (literal != NULL && literal[0] == '&')
+            {
+              if (literal[1] == '\0')
+                {
+                  cmark_node_unlink (child);
+                  cmark_node_free (child);
+                }
+              else
+                {
+                  g_autofree char *rest = g_strdup (literal + 1);
+
+                  cmark_node_set_literal (child, rest);
+                }
+            }
+        }
+    }
+
+  return doc;
 }

@@ -49,35 +49,23 @@
 static const double heading_scales[6] = { 2.0, 1.6, 1.3, 1.15, 1.0, 0.9 };
 static const int heading_gaps_above[6] = { 26, 22, 18, 14, 12, 12 };
 
-typedef enum
-{
-  ALERT_NONE,
-  ALERT_NOTE,
-  ALERT_TIP,
-  ALERT_IMPORTANT,
-  ALERT_WARNING,
-  ALERT_CAUTION,
-  N_ALERTS
-} AlertKind;
-
 static const struct
 {
-  const char *marker;
   const char *label;
   GdkRGBA     bar;    /* mid tones, readable on light and dark backgrounds alike */
   GdkRGBA     light;  /* title text on a light background */
   GdkRGBA     dark;   /* title text on a dark background */
-} alerts[N_ALERTS] = {
-  [ALERT_NOTE] = { "[!NOTE]", N_("Note"),
-                   { 0.21, 0.52, 0.89, 1 }, { 0.11, 0.44, 0.85, 1 }, { 0.47, 0.68, 0.93, 1 } },
-  [ALERT_TIP] = { "[!TIP]", N_("Tip"),
-                  { 0.18, 0.76, 0.49, 1 }, { 0.15, 0.55, 0.31, 1 }, { 0.56, 0.94, 0.64, 1 } },
-  [ALERT_IMPORTANT] = { "[!IMPORTANT]", N_("Important"),
-                        { 0.57, 0.25, 0.67, 1 }, { 0.51, 0.24, 0.61, 1 }, { 0.86, 0.54, 0.87, 1 } },
-  [ALERT_WARNING] = { "[!WARNING]", N_("Warning"),
-                      { 0.90, 0.65, 0.04, 1 }, { 0.61, 0.43, 0.01, 1 }, { 0.97, 0.89, 0.36, 1 } },
-  [ALERT_CAUTION] = { "[!CAUTION]", N_("Caution"),
-                      { 0.88, 0.11, 0.14, 1 }, { 0.75, 0.11, 0.16, 1 }, { 0.96, 0.38, 0.32, 1 } },
+} alerts[PATHWAYS_N_ALERTS] = {
+  [PATHWAYS_ALERT_NOTE] = { N_("Note"),
+    { 0.21, 0.52, 0.89, 1 }, { 0.11, 0.44, 0.85, 1 }, { 0.47, 0.68, 0.93, 1 } },
+  [PATHWAYS_ALERT_TIP] = { N_("Tip"),
+    { 0.18, 0.76, 0.49, 1 }, { 0.15, 0.55, 0.31, 1 }, { 0.56, 0.94, 0.64, 1 } },
+  [PATHWAYS_ALERT_IMPORTANT] = { N_("Important"),
+    { 0.57, 0.25, 0.67, 1 }, { 0.51, 0.24, 0.61, 1 }, { 0.86, 0.54, 0.87, 1 } },
+  [PATHWAYS_ALERT_WARNING] = { N_("Warning"),
+    { 0.90, 0.65, 0.04, 1 }, { 0.61, 0.43, 0.01, 1 }, { 0.97, 0.89, 0.36, 1 } },
+  [PATHWAYS_ALERT_CAUTION] = { N_("Caution"),
+    { 0.88, 0.11, 0.14, 1 }, { 0.75, 0.11, 0.16, 1 }, { 0.96, 0.38, 0.32, 1 } },
 };
 
 typedef enum
@@ -105,7 +93,7 @@ typedef struct
   int      width;        /* 0: up to the text's right edge */
   int      top_skip;     /* space at the top of the first line that lies outside */
   int      bottom_skip;  /* and at the bottom of the last */
-  int      style;        /* AlertKind for quotes, RowStyle for table rows */
+  int      style;        /* PathwaysAlertKind for quotes, RowStyle for table rows */
 } Deco;
 
 typedef struct
@@ -167,7 +155,7 @@ struct _PathwaysMarkdownView
   GtkTextTag      *code_block_tag;
   GtkTextTag      *quote_tag;
   GtkTextTag      *alert_title_tag;
-  GtkTextTag      *alert_tags[N_ALERTS];
+  GtkTextTag      *alert_tags[PATHWAYS_N_ALERTS];
   GtkTextTag      *link_tag;
   GtkTextTag      *image_alt_tag;
   GtkTextTag      *html_tag;
@@ -518,7 +506,6 @@ typedef struct
   GArray                    *decos;
   GArray                    *frames;          /* Frame */
   GArray                    *inline_starts;   /* int */
-  GArray                    *source_lines;    /* gsize: where each line of the body starts */
   PangoLayout               *layout;
 
   int                        list_depth;
@@ -957,237 +944,17 @@ render_inline_siblings (Render     *r,
 
 /* ---- tables ---- */
 
-typedef enum
-{
-  ALIGN_NONE,
-  ALIGN_LEFT,
-  ALIGN_CENTER,
-  ALIGN_RIGHT,
-} Align;
-
-static gboolean
-is_break (cmark_node *node)
-{
-  cmark_node_type type = cmark_node_get_type (node);
-
-  return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
-}
-
-static void
-trim (const char **s,
-      gsize       *len)
-{
-  while (*len > 0 && (**s == ' ' || **s == '\t'))
-    (*s)++, (*len)--;
-  while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-    (*len)--;
-}
-
-/* Parses a GFM delimiter row (`| :--- | ---: |`) into column alignments. A row without any
- * pipe is not taken for one: it would be a setext underline or a list. */
-static gboolean
-parse_delimiter_row (const char *s,
-                     GArray     *aligns)
-{
-  gsize len = strlen (s);
-  const char *p;
-  const char *end;
-
-  g_array_set_size (aligns, 0);
-  trim (&s, &len);
-  if (len == 0 || memchr (s, '|', len) == NULL)
-    return FALSE;
-
-  if (*s == '|')
-    s++, len--;
-  if (len > 0 && s[len - 1] == '|')
-    len--;
-
-  p = s;
-  end = s + len;
-  while (p <= end)
-    {
-      const char *bar = memchr (p, '|', end - p);
-      const char *cell = p;
-      gsize cell_len = (bar != NULL ? bar : end) - p;
-      gboolean left, right;
-      Align align;
-
-      trim (&cell, &cell_len);
-      if (cell_len == 0)
-        return FALSE;
-
-      left = cell[0] == ':';
-      right = cell_len > 1 && cell[cell_len - 1] == ':';
-      for (gsize i = left ? 1 : 0; i < cell_len - (right ? 1 : 0); i++)
-        if (cell[i] != '-')
-          return FALSE;
-      if (cell_len - (left ? 1 : 0) - (right ? 1 : 0) == 0)
-        return FALSE;
-
-      align = left && right ? ALIGN_CENTER : right ? ALIGN_RIGHT : left ? ALIGN_LEFT : ALIGN_NONE;
-      g_array_append_val (aligns, align);
-
-      if (bar == NULL)
-        break;
-      p = bar + 1;
-    }
-
-  return aligns->len > 0;
-}
-
-/* Splits a table row's source into cells on pipes that are neither escaped nor inside a code
- * span (GitHub splits inside code spans too, which surprises writers more than it helps). */
-static GPtrArray *
-split_row (const char *s,
-           gsize       len)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  gsize cell_start;
-  gsize i;
-
-  trim (&s, &len);
-  if (len > 0 && s[0] == '|')
-    s++, len--;
-  if (len > 0 && s[len - 1] == '|')
-    {
-      gsize backslashes = 0;
-
-      while (backslashes + 1 < len && s[len - 2 - backslashes] == '\\')
-        backslashes++;
-      if (backslashes % 2 == 0)
-        len--;
-    }
-
-  cell_start = 0;
-  i = 0;
-  while (i < len)
-    {
-      if (s[i] == '\\' && i + 1 < len)
-        i += 2;
-      else if (s[i] == '`')
-        {
-          gsize run = 0;
-          gsize j;
-
-          while (i + run < len && s[i + run] == '`')
-            run++;
-          /* Look for a closing run of exactly the same length. */
-          for (j = i + run; j < len;)
-            {
-              gsize close = 0;
-
-              while (j + close < len && s[j + close] == '`')
-                close++;
-              if (close == run)
-                break;
-              j += close > 0 ? close : 1;
-            }
-          i = j < len ? j + run : i + run;
-        }
-      else if (s[i] == '|')
-        {
-          g_ptr_array_add (cells, g_strndup (s + cell_start, i - cell_start));
-          cell_start = ++i;
-        }
-      else
-        i++;
-    }
-  g_ptr_array_add (cells, g_strndup (s + cell_start, len - cell_start));
-
-  return cells;
-}
-
-/* Finds the source of one paragraph line from the position of its first inline node. */
-static gboolean
-source_line (Render      *r,
-             cmark_node  *first,
-             const char **text,
-             gsize       *len)
-{
-  const char *body = r->doc->body;
-  int line = cmark_node_get_start_line (first);
-  int column = cmark_node_get_start_column (first);
-  gsize line_start, line_end;
-
-  if (body == NULL || line < 1 || column < 1)
-    return FALSE;
-
-  if (r->source_lines == NULL)
-    {
-      const char *p = body;
-
-      r->source_lines = g_array_new (FALSE, FALSE, sizeof (gsize));
-      for (;;)
-        {
-          gsize at = p - body;
-
-          g_array_append_val (r->source_lines, at);
-          p = strchr (p, '\n');
-          if (p == NULL)
-            break;
-          p++;
-        }
-    }
-
-  if ((guint) line > r->source_lines->len)
-    return FALSE;
-
-  line_start = g_array_index (r->source_lines, gsize, line - 1);
-  if ((guint) line < r->source_lines->len)
-    line_end = g_array_index (r->source_lines, gsize, line) - 1;
-  else
-    line_end = strlen (body);
-  if (line_end > line_start && body[line_end - 1] == '\r')
-    line_end--;
-  if (line_start + column - 1 > line_end)
-    return FALSE;
-
-  *text = body + line_start + column - 1;
-  *len = line_end - (line_start + column - 1);
-  return TRUE;
-}
-
-/* Renders one cell's Markdown as inline content. The cell is parsed on its own, behind an
- * escaped punctuation character: nothing at its start can then open a block ("# x", "- x",
- * "[x]: y"), yet emphasis at its start works as at the start of a line. */
+/* Renders one cell's Markdown as inline content. */
 static void
 render_cell (Render     *r,
              Out        *out,
              const char *cell)
 {
-  g_autoptr(GString) src = g_string_new ("\\&");
-  const char *s = cell;
-  gsize len = strlen (cell);
-  cmark_node *doc;
-  cmark_node *para;
-  cmark_node *child;
+  cmark_node *doc = pathways_markdown_table_cell_parse (cell, 0);
+  cmark_node *para = cmark_node_first_child (doc);
 
-  trim (&s, &len);
-  for (gsize i = 0; i < len; i++)
-    {
-      if (s[i] == '\\' && i + 1 < len && s[i + 1] == '|')
-        continue;
-      g_string_append_c (src, s[i]);
-    }
-
-  doc = cmark_parse_document (src->str, src->len, CMARK_OPT_DEFAULT);
-  para = cmark_node_first_child (doc);
   if (para != NULL && cmark_node_get_type (para) == CMARK_NODE_PARAGRAPH)
-    {
-      child = cmark_node_first_child (para);
-      if (child != NULL && cmark_node_get_type (child) == CMARK_NODE_TEXT)
-        {
-          const char *literal = cmark_node_get_literal (child);
-
-          if (literal != NULL && literal[0] == '&')
-            {
-              out_append (out, literal + 1, -1);
-              child = cmark_node_next (child);
-            }
-        }
-      render_inline_siblings (r, out, child, NULL);
-    }
+    render_inline_siblings (r, out, cmark_node_first_child (para), NULL);
   cmark_node_free (doc);
 }
 
@@ -1318,13 +1085,12 @@ render_table_stacked (Render *r,
 }
 
 static void
-render_table (Render    *r,
-              GPtrArray *rows,
-              GArray    *aligns)
+render_table (Render                *r,
+              PathwaysMarkdownTable *table)
 {
   PathwaysMarkdownView *self = r->self;
-  guint n_cols = aligns->len;
-  guint n_rows = rows->len;
+  guint n_cols = table->aligns->len;
+  guint n_rows = table->rows->len;
   g_autofree Out *cells = g_new0 (Out, n_rows * n_cols);
   g_autofree int *widths = g_new0 (int, n_cols);
   g_autofree TabStop *tabs = g_new0 (TabStop, n_cols);
@@ -1334,7 +1100,7 @@ render_table (Render    *r,
 
   for (guint row = 0; row < n_rows; row++)
     {
-      GPtrArray *texts = g_ptr_array_index (rows, row);
+      GPtrArray *texts = g_ptr_array_index (table->rows, row);
 
       for (guint col = 0; col < n_cols; col++)
         {
@@ -1350,14 +1116,14 @@ render_table (Render    *r,
 
   for (guint col = 0; col < n_cols; col++)
     {
-      Align align = g_array_index (aligns, Align, col);
+      PathwaysTableAlign align = g_array_index (table->aligns, PathwaysTableAlign, col);
 
       tabs[col].pos = x;
       tabs[col].align = PANGO_TAB_LEFT;
 #if PANGO_VERSION_CHECK (1, 50, 0)
-      if (align == ALIGN_RIGHT)
+      if (align == PATHWAYS_TABLE_ALIGN_RIGHT)
         tabs[col].pos = x + widths[col], tabs[col].align = PANGO_TAB_RIGHT;
-      else if (align == ALIGN_CENTER)
+      else if (align == PATHWAYS_TABLE_ALIGN_CENTER)
         tabs[col].pos = x + widths[col] / 2, tabs[col].align = PANGO_TAB_CENTER;
 #endif
       x += widths[col] + TABLE_COLUMN_GAP;
@@ -1417,153 +1183,44 @@ render_table (Render    *r,
   add_gap (r, context_gap (r));
 }
 
-typedef struct
-{
-  cmark_node *first;
-  cmark_node *brk;   /* the break that ends the line, or NULL for the last */
-} ParaLine;
-
-/* A GFM pipe table reaches us as a paragraph (cmark 0.30 knows no tables): a header line, a
- * delimiter row, then body rows. Lines before the header stay an ordinary paragraph. */
+/* A GFM pipe table reaches us as a paragraph (cmark 0.30 knows no tables). Lines before its
+ * header stay an ordinary paragraph. */
 static gboolean
 try_render_table (Render     *r,
-                  cmark_node *para,
                   cmark_node *first)
 {
-  g_autoptr(GArray) lines = NULL;
-  g_autoptr(GArray) aligns = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  ParaLine line = { first, NULL };
-  guint delim = 0;
+  g_autoptr(PathwaysMarkdownTable) table = pathways_markdown_table_new_from_inlines (r->doc, first);
 
-  if (r->doc->body == NULL || first == NULL)
+  if (table == NULL)
     return FALSE;
 
-  lines = g_array_new (FALSE, FALSE, sizeof (ParaLine));
-  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+  if (table->lead_end != NULL)
     {
-      if (is_break (node))
-        {
-          line.brk = node;
-          g_array_append_val (lines, line);
-          line.first = cmark_node_next (node);
-          line.brk = NULL;
-        }
-    }
-  if (line.first != NULL)
-    g_array_append_val (lines, line);
-  if (lines->len < 2)
-    return FALSE;
-
-  aligns = g_array_new (FALSE, FALSE, sizeof (Align));
-
-  for (guint i = 1; i < lines->len && delim == 0; i++)
-    {
-      ParaLine *cand = &g_array_index (lines, ParaLine, i);
-      ParaLine *head = &g_array_index (lines, ParaLine, i - 1);
-      const char *literal;
-      const char *src;
-      gsize len;
-      g_autoptr(GPtrArray) head_cells = NULL;
-
-      if (cand->first == NULL || cmark_node_get_type (cand->first) != CMARK_NODE_TEXT ||
-          (cmark_node_next (cand->first) != NULL && cmark_node_next (cand->first) != cand->brk))
-        continue;
-
-      literal = cmark_node_get_literal (cand->first);
-      if (literal == NULL || strchr (literal, '-') == NULL ||
-          !parse_delimiter_row (literal, aligns))
-        continue;
-
-      if (head->first == NULL || !source_line (r, head->first, &src, &len))
-        continue;
-
-      head_cells = split_row (src, len);
-      if (head_cells->len == aligns->len)
-        delim = i;
-    }
-
-  if (delim == 0)
-    return FALSE;
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  for (guint i = delim - 1; i < lines->len; i++)
-    {
-      ParaLine *row = &g_array_index (lines, ParaLine, i);
-      const char *src;
-      gsize len;
-
-      if (i == delim)
-        continue;
-      if (row->first == NULL || !source_line (r, row->first, &src, &len))
-        {
-          if (i == delim - 1)
-            return FALSE;
-          g_ptr_array_add (rows, g_ptr_array_new ());
-          continue;
-        }
-      g_ptr_array_add (rows, split_row (src, len));
-    }
-
-  if (delim >= 2)
-    {
-      ParaLine *before_header = &g_array_index (lines, ParaLine, delim - 2);
-
       r->line_above = take_gap (r);
-      render_inline_siblings (r, &r->out, first, before_header->brk);
+      render_inline_siblings (r, &r->out, first, table->lead_end);
       render_end_line (r, FALSE);
       add_gap (r, context_gap (r));
     }
 
-  render_table (r, rows, aligns);
+  render_table (r, table);
   return TRUE;
 }
 
 /* ---- blocks ---- */
 
-static AlertKind
-alert_kind_of (const char *literal)
-{
-  g_autofree char *stripped = NULL;
-
-  if (literal == NULL || literal[0] != '[' || literal[1] != '!')
-    return ALERT_NONE;
-
-  stripped = g_strstrip (g_strdup (literal));
-  for (int kind = ALERT_NOTE; kind < N_ALERTS; kind++)
-    if (g_ascii_strcasecmp (stripped, alerts[kind].marker) == 0)
-      return kind;
-
-  return ALERT_NONE;
-}
-
 /* A GitHub alert is a quote whose first paragraph starts with a line like `[!NOTE]`. */
-static AlertKind
+static PathwaysAlertKind
 detect_alert (Render     *r,
               cmark_node *quote)
 {
-  cmark_node *para = cmark_node_first_child (quote);
-  cmark_node *text;
-  cmark_node *after;
-  AlertKind kind;
+  cmark_node *rest = NULL;
+  PathwaysAlertKind kind = pathways_markdown_detect_alert (quote, &rest);
 
-  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
-    return ALERT_NONE;
-
-  text = cmark_node_first_child (para);
-  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_TEXT)
-    return ALERT_NONE;
-
-  kind = alert_kind_of (cmark_node_get_literal (text));
-  if (kind == ALERT_NONE)
-    return ALERT_NONE;
-
-  after = cmark_node_next (text);
-  if (after != NULL && !is_break (after))
-    return ALERT_NONE;
-
-  r->alert_paragraph = para;
-  r->alert_rest = after != NULL ? cmark_node_next (after) : NULL;
+  if (kind != PATHWAYS_ALERT_NONE)
+    {
+      r->alert_paragraph = cmark_node_first_child (quote);
+      r->alert_rest = rest;
+    }
   return kind;
 }
 
@@ -1597,7 +1254,7 @@ enter_quote (Render     *r,
              cmark_node *node)
 {
   PathwaysMarkdownView *self = r->self;
-  AlertKind kind = detect_alert (r, node);
+  PathwaysAlertKind kind = detect_alert (r, node);
   Frame *frame = push_frame (r, FRAME_QUOTE);
 
   frame->deco = r->decos->len;
@@ -1605,7 +1262,7 @@ enter_quote (Render     *r,
   add_deco (r, DECO_QUOTE, r->line_start, r->line_start, r->indent, 0, 0, 0, kind);
   r->indent += nest_step (r, QUOTE_INDENT);
 
-  if (kind != ALERT_NONE)
+  if (kind != PATHWAYS_ALERT_NONE)
     {
       int start = r->out.n_chars;
 
@@ -1635,7 +1292,7 @@ exit_quote (Render *r)
   deco->end = r->out.n_chars;
 
   /* Alerts keep full contrast: they are there to be read. */
-  if (deco->style == ALERT_NONE)
+  if (deco->style == PATHWAYS_ALERT_NONE)
     out_tag (&r->out, self->quote_tag, deco->start, deco->end);
 
   r->indent = frame->indent_before;
@@ -1780,7 +1437,7 @@ render_paragraph (Render     *r,
         return;
     }
 
-  if (try_render_table (r, node, first))
+  if (try_render_table (r, first))
     return;
 
   r->line_above = take_gap (r);
@@ -2198,7 +1855,6 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
   g_array_unref (r.frames);
   g_array_unref (r.inline_starts);
   g_array_unref (r.marker_tabs);
-  g_clear_pointer (&r.source_lines, g_array_unref);
   g_clear_object (&r.layout);
   g_hash_table_unref (r.heading_index);
   g_free (r.heading_offsets);
@@ -2291,7 +1947,8 @@ pathways_markdown_view_snapshot_layer (GtkTextView      *view,
         {
         case DECO_QUOTE:
           {
-            const GdkRGBA *color = deco->style != ALERT_NONE ? &alerts[deco->style].bar : &line;
+            const GdkRGBA *color = deco->style != PATHWAYS_ALERT_NONE ? &alerts[deco->style].bar
+                                                                      : &line;
 
             gtk_snapshot_append_color (snapshot, color,
                                        &GRAPHENE_RECT_INIT (x + scaled (self, 4), top,
@@ -2358,7 +2015,7 @@ update_colors (PathwaysMarkdownView *self)
   g_object_set (self->marker_tag, "foreground-rgba", dim, NULL);
   g_object_set (self->table_label_tag, "foreground-rgba", dim, NULL);
 
-  for (int kind = ALERT_NOTE; kind < N_ALERTS; kind++)
+  for (int kind = PATHWAYS_ALERT_NOTE; kind < PATHWAYS_N_ALERTS; kind++)
     g_object_set (self->alert_tags[kind], "foreground-rgba",
                   dark ? &alerts[kind].dark : &alerts[kind].light, NULL);
 }
@@ -2989,7 +2646,7 @@ create_tags (PathwaysMarkdownView *self)
   self->image_alt_tag = add_tag (self, "image-alt", "style", PANGO_STYLE_ITALIC, NULL);
   self->link_tag = add_tag (self, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
   self->alert_title_tag = add_tag (self, "alert-title", "weight", PANGO_WEIGHT_BOLD, NULL);
-  for (int kind = ALERT_NOTE; kind < N_ALERTS; kind++)
+  for (int kind = PATHWAYS_ALERT_NOTE; kind < PATHWAYS_N_ALERTS; kind++)
     {
       g_autofree char *name = g_ascii_strdown (alerts[kind].label, -1);
       g_autofree char *tag_name = g_strconcat ("alert-", name, NULL);

@@ -75,31 +75,19 @@ static const Color header_row_background = { 0.93, 0.93, 0.93 };
 static const Color strong_rule_color = { 0.55, 0.55, 0.55 };
 static const Color light_rule_color = { 0.82, 0.82, 0.82 };
 
-typedef enum
-{
-  ALERT_NONE,
-  ALERT_NOTE,
-  ALERT_TIP,
-  ALERT_IMPORTANT,
-  ALERT_WARNING,
-  ALERT_CAUTION,
-  N_ALERTS
-} AlertKind;
-
 /* The same alerts, labels and colours as the Markdown view's light style. */
 static const struct
 {
-  const char *marker;
   const char *label;
   Color       bar;
   Color       title;
-} alerts[N_ALERTS] = {
-  [ALERT_NOTE] = { "[!NOTE]", N_("Note"), { 0.21, 0.52, 0.89 }, { 0.11, 0.44, 0.85 } },
-  [ALERT_TIP] = { "[!TIP]", N_("Tip"), { 0.18, 0.76, 0.49 }, { 0.15, 0.55, 0.31 } },
-  [ALERT_IMPORTANT] = { "[!IMPORTANT]", N_("Important"),
-                        { 0.57, 0.25, 0.67 }, { 0.51, 0.24, 0.61 } },
-  [ALERT_WARNING] = { "[!WARNING]", N_("Warning"), { 0.90, 0.65, 0.04 }, { 0.61, 0.43, 0.01 } },
-  [ALERT_CAUTION] = { "[!CAUTION]", N_("Caution"), { 0.88, 0.11, 0.14 }, { 0.75, 0.11, 0.16 } },
+} alerts[PATHWAYS_N_ALERTS] = {
+  [PATHWAYS_ALERT_NOTE] = { N_("Note"), { 0.21, 0.52, 0.89 }, { 0.11, 0.44, 0.85 } },
+  [PATHWAYS_ALERT_TIP] = { N_("Tip"), { 0.18, 0.76, 0.49 }, { 0.15, 0.55, 0.31 } },
+  [PATHWAYS_ALERT_IMPORTANT] = { N_("Important"),
+    { 0.57, 0.25, 0.67 }, { 0.51, 0.24, 0.61 } },
+  [PATHWAYS_ALERT_WARNING] = { N_("Warning"), { 0.90, 0.65, 0.04 }, { 0.61, 0.43, 0.01 } },
+  [PATHWAYS_ALERT_CAUTION] = { N_("Caution"), { 0.88, 0.11, 0.14 }, { 0.75, 0.11, 0.16 } },
 };
 
 /* ---- inline text ---- */
@@ -422,7 +410,7 @@ typedef struct
 {
   guint     id;
   double    x;
-  AlertKind alert;
+  PathwaysAlertKind alert;
 } QuoteRef;
 
 typedef struct
@@ -485,7 +473,7 @@ typedef struct
   double    x;
   double    top;
   double    bottom;
-  AlertKind alert;
+  PathwaysAlertKind alert;
 } Bar;
 
 typedef struct
@@ -544,7 +532,6 @@ typedef struct
   /* the walk through the document */
   GArray               *frames;        /* Frame */
   GArray               *quotes;        /* QuoteRef */
-  GArray               *source_lines;  /* gsize: where each line of the body starts */
   double                x;
   int                   list_depth;
   PangoLayout          *marker;
@@ -602,7 +589,6 @@ job_clear_layout (Job *job)
   g_clear_pointer (&job->bar_at_depth, g_array_unref);
   g_clear_pointer (&job->frames, g_array_unref);
   g_clear_pointer (&job->quotes, g_array_unref);
-  g_clear_pointer (&job->source_lines, g_array_unref);
   g_clear_pointer (&job->body_font, pango_font_description_free);
   g_clear_pointer (&job->bold_font, pango_font_description_free);
   g_clear_pointer (&job->mono_font, pango_font_description_free);
@@ -1085,246 +1071,25 @@ emit_rule (Job *job)
 
 /* ---- tables ---- */
 
-typedef enum
-{
-  ALIGN_NONE,
-  ALIGN_LEFT,
-  ALIGN_CENTER,
-  ALIGN_RIGHT,
-} Align;
-
-static gboolean
-is_break (cmark_node *node)
-{
-  cmark_node_type type = cmark_node_get_type (node);
-
-  return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
-}
-
-static void
-trim (const char **s,
-      gsize       *len)
-{
-  while (*len > 0 && (**s == ' ' || **s == '\t'))
-    (*s)++, (*len)--;
-  while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-    (*len)--;
-}
-
-/* Parses a GFM delimiter row (`| :--- | ---: |`) into column alignments, the way the
- * Markdown view does: a row without a pipe is not one. */
-static gboolean
-parse_delimiter_row (const char *s,
-                     GArray     *aligns)
-{
-  gsize len = strlen (s);
-  const char *p;
-  const char *end;
-
-  g_array_set_size (aligns, 0);
-  trim (&s, &len);
-  if (len == 0 || memchr (s, '|', len) == NULL)
-    return FALSE;
-
-  if (*s == '|')
-    s++, len--;
-  if (len > 0 && s[len - 1] == '|')
-    len--;
-
-  p = s;
-  end = s + len;
-  while (p <= end)
-    {
-      const char *bar = memchr (p, '|', end - p);
-      const char *cell = p;
-      gsize cell_len = (bar != NULL ? bar : end) - p;
-      gboolean left, right;
-      Align align;
-
-      trim (&cell, &cell_len);
-      if (cell_len == 0)
-        return FALSE;
-
-      left = cell[0] == ':';
-      right = cell_len > 1 && cell[cell_len - 1] == ':';
-      for (gsize i = left ? 1 : 0; i < cell_len - (right ? 1 : 0); i++)
-        if (cell[i] != '-')
-          return FALSE;
-      if (cell_len - (left ? 1 : 0) - (right ? 1 : 0) == 0)
-        return FALSE;
-
-      align = left && right ? ALIGN_CENTER : right ? ALIGN_RIGHT : left ? ALIGN_LEFT : ALIGN_NONE;
-      g_array_append_val (aligns, align);
-
-      if (bar == NULL)
-        break;
-      p = bar + 1;
-    }
-
-  return aligns->len > 0;
-}
-
-/* Splits a row's source into cells on pipes that are neither escaped nor in a code span. */
-static GPtrArray *
-split_row (const char *s,
-           gsize       len)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  gsize cell_start = 0;
-  gsize i = 0;
-
-  trim (&s, &len);
-  if (len > 0 && s[0] == '|')
-    s++, len--;
-  if (len > 0 && s[len - 1] == '|')
-    {
-      gsize backslashes = 0;
-
-      while (backslashes + 1 < len && s[len - 2 - backslashes] == '\\')
-        backslashes++;
-      if (backslashes % 2 == 0)
-        len--;
-    }
-
-  while (i < len)
-    {
-      if (s[i] == '\\' && i + 1 < len)
-        i += 2;
-      else if (s[i] == '`')
-        {
-          gsize run = 0;
-          gsize j;
-
-          while (i + run < len && s[i + run] == '`')
-            run++;
-          for (j = i + run; j < len;)
-            {
-              gsize close = 0;
-
-              while (j + close < len && s[j + close] == '`')
-                close++;
-              if (close == run)
-                break;
-              j += close > 0 ? close : 1;
-            }
-          i = j < len ? j + run : i + run;
-        }
-      else if (s[i] == '|')
-        {
-          g_ptr_array_add (cells, g_strndup (s + cell_start, i - cell_start));
-          cell_start = ++i;
-        }
-      else
-        i++;
-    }
-  g_ptr_array_add (cells, g_strndup (s + cell_start, len - cell_start));
-
-  return cells;
-}
-
-/* Finds the source of one paragraph line from the position of its first inline node. */
-static gboolean
-source_line (Job         *job,
-             cmark_node  *first,
-             const char **text,
-             gsize       *len)
-{
-  const char *body = job->doc->body;
-  int line = cmark_node_get_start_line (first);
-  int column = cmark_node_get_start_column (first);
-  gsize line_start, line_end;
-
-  if (body == NULL || line < 1 || column < 1)
-    return FALSE;
-
-  if (job->source_lines == NULL)
-    {
-      const char *p = body;
-
-      job->source_lines = g_array_new (FALSE, FALSE, sizeof (gsize));
-      for (;;)
-        {
-          gsize at = p - body;
-
-          g_array_append_val (job->source_lines, at);
-          p = strchr (p, '\n');
-          if (p == NULL)
-            break;
-          p++;
-        }
-    }
-
-  if ((guint) line > job->source_lines->len)
-    return FALSE;
-
-  line_start = g_array_index (job->source_lines, gsize, line - 1);
-  if ((guint) line < job->source_lines->len)
-    line_end = g_array_index (job->source_lines, gsize, line) - 1;
-  else
-    line_end = strlen (body);
-  if (line_end > line_start && body[line_end - 1] == '\r')
-    line_end--;
-  if (line_start + column - 1 > line_end)
-    return FALSE;
-
-  *text = body + line_start + column - 1;
-  *len = line_end - (line_start + column - 1);
-  return TRUE;
-}
-
-/* A cell's Markdown as inline content, parsed on its own behind an escaped character so that
- * nothing at its start can open a block. */
+/* A cell's Markdown as inline content; very long cells are cut, not laid out in full. */
 static void
 cell_to_inline (const char *cell,
                 Inline     *in)
 {
-  g_autoptr(GString) src = g_string_new ("\\&");
-  const char *s = cell;
-  gsize len = strlen (cell);
-  cmark_node *doc;
-  cmark_node *para;
+  cmark_node *doc = pathways_markdown_table_cell_parse (cell, CELL_MAX_BYTES);
+  cmark_node *para = cmark_node_first_child (doc);
 
-  trim (&s, &len);
-  if (len > CELL_MAX_BYTES)
-    {
-      len = CELL_MAX_BYTES;
-      while (len > 0 && ((guchar) s[len] & 0xC0) == 0x80)
-        len--;
-    }
-  for (gsize i = 0; i < len; i++)
-    {
-      if (s[i] == '\\' && i + 1 < len && s[i + 1] == '|')
-        continue;
-      g_string_append_c (src, s[i]);
-    }
-
-  doc = cmark_parse_document (src->str, src->len, CMARK_OPT_DEFAULT);
-  para = cmark_node_first_child (doc);
   if (para != NULL && cmark_node_get_type (para) == CMARK_NODE_PARAGRAPH)
-    {
-      cmark_node *child = cmark_node_first_child (para);
-
-      if (child != NULL && cmark_node_get_type (child) == CMARK_NODE_TEXT)
-        {
-          const char *literal = cmark_node_get_literal (child);
-
-          if (literal != NULL && literal[0] == '&')
-            {
-              g_string_append (in->text, literal + 1);
-              child = cmark_node_next (child);
-            }
-        }
-      inline_add_siblings (in, child, NULL, FALSE);
-    }
+    inline_add_siblings (in, cmark_node_first_child (para), NULL, FALSE);
   cmark_node_free (doc);
 }
 
 static PangoLayout *
-cell_layout_new (Job        *job,
-                 const char *cell,
-                 gboolean    header,
-                 double      width,
-                 Align       align)
+cell_layout_new (Job                *job,
+                 const char         *cell,
+                 gboolean            header,
+                 double              width,
+                 PathwaysTableAlign  align)
 {
   PangoLayout *layout = layout_new (job, header ? job->bold_font : job->body_font, width);
   PangoAttrList *attrs;
@@ -1338,9 +1103,9 @@ cell_layout_new (Job        *job,
   pango_attr_list_unref (attrs);
   inline_clear (&in);
 
-  if (align == ALIGN_CENTER)
+  if (align == PATHWAYS_TABLE_ALIGN_CENTER)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  else if (align == ALIGN_RIGHT)
+  else if (align == PATHWAYS_TABLE_ALIGN_RIGHT)
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
 
   return layout;
@@ -1366,7 +1131,7 @@ size_columns (Job       *job,
       for (guint col = 0; col < n_cols && col < cells->len; col++)
         {
           g_autoptr(PangoLayout) layout = cell_layout_new (job, g_ptr_array_index (cells, col),
-                                                           row == 0, -1, ALIGN_NONE);
+                                                           row == 0, -1, PATHWAYS_TABLE_ALIGN_NONE);
           PangoRectangle logical;
 
           pango_layout_get_extents (layout, NULL, &logical);
@@ -1429,10 +1194,10 @@ mirror_table (Job   *job,
 }
 
 static void
-emit_table (Job       *job,
-            GPtrArray *rows,
-            GArray    *aligns)
+emit_table (Job                   *job,
+            PathwaysMarkdownTable *source)
 {
+  GPtrArray *rows = source->rows;
   Table *table;
   double gap;
 
@@ -1441,7 +1206,7 @@ emit_table (Job       *job,
     return;
 
   table = g_new0 (Table, 1);
-  table->n_cols = aligns->len;
+  table->n_cols = source->aligns->len;
   table->col_x = g_new0 (double, table->n_cols);
   table->col_w = g_new0 (double, table->n_cols);
   g_ptr_array_add (job->tables, table);
@@ -1466,7 +1231,8 @@ emit_table (Job       *job,
                                                col < cells->len ? g_ptr_array_index (cells, col)
                                                                 : NULL,
                                                row == 0, table->col_w[col],
-                                               g_array_index (aligns, Align, col));
+                                               g_array_index (source->aligns,
+                                                              PathwaysTableAlign, col));
           pango_layout_get_extents (block->cells[col], NULL, &logical);
           height = MAX (height, logical.height / (double) PANGO_SCALE);
         }
@@ -1484,107 +1250,31 @@ emit_table (Job       *job,
   add_gap (job, context_gap (job));
 }
 
-typedef struct
-{
-  cmark_node *first;
-  cmark_node *brk;   /* the break that ends the line, or NULL for the last */
-} ParaLine;
-
-/* A GFM pipe table reaches us as a paragraph (cmark 0.30 knows no tables): a header line, a
- * delimiter row, then body rows. Lines before the header stay an ordinary paragraph. */
+/* A GFM pipe table reaches us as a paragraph (cmark 0.30 knows no tables). Lines before its
+ * header stay an ordinary paragraph. */
 static gboolean
 try_emit_table (Job        *job,
                 cmark_node *first)
 {
-  g_autoptr(GArray) lines = NULL;
-  g_autoptr(GArray) aligns = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  ParaLine line = { first, NULL };
-  guint delim = 0;
+  g_autoptr(PathwaysMarkdownTable) table = pathways_markdown_table_new_from_inlines (job->doc,
+                                                                                     first);
 
-  if (job->doc->body == NULL || first == NULL)
+  if (table == NULL)
     return FALSE;
 
-  lines = g_array_new (FALSE, FALSE, sizeof (ParaLine));
-  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+  if (table->lead_end != NULL)
     {
-      if (is_break (node))
-        {
-          line.brk = node;
-          g_array_append_val (lines, line);
-          line.first = cmark_node_next (node);
-          line.brk = NULL;
-        }
-    }
-  if (line.first != NULL)
-    g_array_append_val (lines, line);
-  if (lines->len < 2)
-    return FALSE;
-
-  aligns = g_array_new (FALSE, FALSE, sizeof (Align));
-
-  for (guint i = 1; i < lines->len && delim == 0; i++)
-    {
-      ParaLine *cand = &g_array_index (lines, ParaLine, i);
-      ParaLine *head = &g_array_index (lines, ParaLine, i - 1);
-      g_autoptr(GPtrArray) head_cells = NULL;
-      const char *literal;
-      const char *src;
-      gsize len;
-
-      if (cand->first == NULL || cmark_node_get_type (cand->first) != CMARK_NODE_TEXT ||
-          (cmark_node_next (cand->first) != NULL && cmark_node_next (cand->first) != cand->brk))
-        continue;
-
-      literal = cmark_node_get_literal (cand->first);
-      if (literal == NULL || strchr (literal, '-') == NULL ||
-          !parse_delimiter_row (literal, aligns))
-        continue;
-
-      if (head->first == NULL || !source_line (job, head->first, &src, &len))
-        continue;
-
-      head_cells = split_row (src, len);
-      if (head_cells->len == aligns->len)
-        delim = i;
-    }
-
-  if (delim == 0)
-    return FALSE;
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  for (guint i = delim - 1; i < lines->len; i++)
-    {
-      ParaLine *row = &g_array_index (lines, ParaLine, i);
-      const char *src;
-      gsize len;
-
-      if (i == delim)
-        continue;
-      if (row->first == NULL || !source_line (job, row->first, &src, &len))
-        {
-          if (i == delim - 1)
-            return FALSE;
-          g_ptr_array_add (rows, g_ptr_array_new ());
-          continue;
-        }
-      g_ptr_array_add (rows, split_row (src, len));
-    }
-
-  if (delim >= 2)
-    {
-      ParaLine *before_header = &g_array_index (lines, ParaLine, delim - 2);
       TextStyle style = { job->body_font, &text_color, BODY_LINE_SPACING, FALSE, FALSE };
       Inline in;
 
       inline_init (&in);
-      inline_add_siblings (&in, first, before_header->brk, TRUE);
+      inline_add_siblings (&in, first, table->lead_end, TRUE);
       emit_text (job, &in, &style);
       inline_clear (&in);
       add_gap (job, context_gap (job));
     }
 
-  emit_table (job, rows, aligns);
+  emit_table (job, table);
   return TRUE;
 }
 
@@ -1595,54 +1285,24 @@ quote_color (Job *job)
 {
   /* Quoted text is dimmed, as on screen; alerts keep full contrast to be read. */
   for (guint i = 0; i < job->quotes->len; i++)
-    if (g_array_index (job->quotes, QuoteRef, i).alert == ALERT_NONE)
+    if (g_array_index (job->quotes, QuoteRef, i).alert == PATHWAYS_ALERT_NONE)
       return &dim_color;
   return &text_color;
 }
 
-static AlertKind
-alert_kind_of (const char *literal)
-{
-  g_autofree char *stripped = NULL;
-
-  if (literal == NULL || literal[0] != '[' || literal[1] != '!')
-    return ALERT_NONE;
-
-  stripped = g_strstrip (g_strdup (literal));
-  for (int kind = ALERT_NOTE; kind < N_ALERTS; kind++)
-    if (g_ascii_strcasecmp (stripped, alerts[kind].marker) == 0)
-      return kind;
-
-  return ALERT_NONE;
-}
-
 /* A GitHub alert is a quote whose first paragraph starts with a line like `[!NOTE]`. */
-static AlertKind
+static PathwaysAlertKind
 detect_alert (Job        *job,
               cmark_node *quote)
 {
-  cmark_node *para = cmark_node_first_child (quote);
-  cmark_node *text;
-  cmark_node *after;
-  AlertKind kind;
+  cmark_node *rest = NULL;
+  PathwaysAlertKind kind = pathways_markdown_detect_alert (quote, &rest);
 
-  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
-    return ALERT_NONE;
-
-  text = cmark_node_first_child (para);
-  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_TEXT)
-    return ALERT_NONE;
-
-  kind = alert_kind_of (cmark_node_get_literal (text));
-  if (kind == ALERT_NONE)
-    return ALERT_NONE;
-
-  after = cmark_node_next (text);
-  if (after != NULL && !is_break (after))
-    return ALERT_NONE;
-
-  job->alert_paragraph = para;
-  job->alert_rest = after != NULL ? cmark_node_next (after) : NULL;
+  if (kind != PATHWAYS_ALERT_NONE)
+    {
+      job->alert_paragraph = cmark_node_first_child (quote);
+      job->alert_rest = rest;
+    }
   return kind;
 }
 
@@ -1662,7 +1322,7 @@ static void
 enter_quote (Job        *job,
              cmark_node *node)
 {
-  AlertKind kind = detect_alert (job, node);
+  PathwaysAlertKind kind = detect_alert (job, node);
   QuoteRef quote = { job->next_quote_id++, job->x, kind };
 
   emit_pending_marker (job);
@@ -1670,7 +1330,7 @@ enter_quote (Job        *job,
   g_array_append_val (job->quotes, quote);
   job->x += nest_step (job, QUOTE_INDENT);
 
-  if (kind != ALERT_NONE)
+  if (kind != PATHWAYS_ALERT_NONE)
     {
       TextStyle style = { job->bold_font, &alerts[kind].title, 0, FALSE, FALSE };
       Inline in;
@@ -2233,7 +1893,8 @@ on_draw_page (GtkPrintOperation *op,
     {
       const Bar *bar = &g_array_index (page->bars, Bar, i);
 
-      set_color (cr, bar->alert != ALERT_NONE ? &alerts[bar->alert].bar : &quote_bar_color);
+      set_color (cr, bar->alert != PATHWAYS_ALERT_NONE ? &alerts[bar->alert].bar
+                                                       : &quote_bar_color);
       cairo_rectangle (cr, bar->x, bar->top, QUOTE_BAR_WIDTH, bar->bottom - bar->top);
       cairo_fill (cr);
     }
