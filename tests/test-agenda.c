@@ -18,6 +18,7 @@
 
 #include "pathways-agenda.h"
 #include "pathways-db.h"
+#include "pathways-test-util.h"
 
 /* ---- fixture: a store on a new database, with one person ---- */
 
@@ -34,12 +35,7 @@ typedef struct
 static void
 fixture_open (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = pathways_db_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (fixture->path, &fixture->db);
 }
 
 static void
@@ -93,8 +89,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PathwaysPerson) person = pathways_person_new ("Ada Lovelace");
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("pathways-agenda-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pathways_test_make_temp_dir ("agenda");
   fixture->path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
   fixture_open (fixture);
   fixture->person = pathways_store_add_person (fixture->store, person, &error);
@@ -106,16 +101,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   if (fixture->store != NULL)
     fixture_close (fixture);
   g_clear_pointer (&fixture->guide, pathways_guide_free);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  pathways_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

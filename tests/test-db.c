@@ -20,50 +20,11 @@
 
 #include "pathways-db.h"
 #include "pathways-store.h"
+#include "pathways-test-util.h"
 
 #define MIGRATIONS_PATH "/co/packback/Pathways/sql/"
 
 /* ---- helpers ---- */
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pathways-db-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static char *
 file_checksum (const char *path)
@@ -441,7 +402,7 @@ count_files (const char *dir)
 static void
 test_create (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *data_dir = g_build_filename (dir, "data", "co.packback.Pathways", NULL);
   g_autofree char *path = g_build_filename (data_dir, "pathways.sqlite", NULL);
   g_autofree char *journal_mode = NULL;
@@ -487,14 +448,14 @@ test_create (void)
     }
   g_assert_finalize_object (db);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* Someone who chose to share their data file with a group keeps that choice. */
 static void
 test_existing_permissions_kept (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   PathwaysDb *db;
 
@@ -505,13 +466,13 @@ test_existing_permissions_kept (void)
   g_assert_cmpuint (file_mode (path), ==, 0640);
   g_assert_finalize_object (db);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_statement_cache (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   PathwaysDb *db = open_db (path);
@@ -536,13 +497,13 @@ test_statement_cache (void)
   g_assert_error (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_FAILED);
 
   g_assert_finalize_object (db);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_transactions (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   PathwaysDb *db = open_db (path);
@@ -565,7 +526,7 @@ test_transactions (void)
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM person"), ==, 1);
 
   g_assert_finalize_object (db);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* ---- bad files ---- */
@@ -573,7 +534,7 @@ test_transactions (void)
 static void
 test_newer_schema (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *version = NULL;
   g_autofree char *known = NULL;
@@ -600,7 +561,7 @@ test_newer_schema (void)
   g_assert_nonnull (strstr (error->message, known));
 
   assert_file_untouched (path, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* The same in WAL mode, which is how Pathways leaves its files: merely reading one through
@@ -608,7 +569,7 @@ test_newer_schema (void)
 static void
 test_newer_schema_wal (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *set_version = NULL;
   g_autoptr(GError) error = NULL;
@@ -626,13 +587,13 @@ test_newer_schema_wal (void)
   g_assert_error (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_NEWER_SCHEMA);
 
   assert_file_untouched (path, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_garbage (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   guint8 bytes[8192];
@@ -649,14 +610,14 @@ test_garbage (void)
   g_assert_nonnull (strstr (error->message, path));
 
   assert_file_untouched (path, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* Right magic, nonsense after it: SQLite itself must be the one to say no. */
 static void
 test_garbage_after_header (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   char bytes[4096];
@@ -672,13 +633,13 @@ test_garbage_after_header (void)
   g_assert_error (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_CORRUPT);
 
   assert_file_untouched (path, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_truncated (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -716,14 +677,14 @@ test_truncated (void)
   g_assert_error (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_CORRUPT);
 
   assert_file_untouched (path, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* The data folder's place is taken by a file: nothing can be created there. */
 static void
 test_folder_is_a_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *blocker = g_build_filename (dir, "co.packback.Pathways", NULL);
   g_autofree char *path = g_build_filename (blocker, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
@@ -738,7 +699,7 @@ test_folder_is_a_file (void)
   g_assert_nonnull (strstr (error->message, blocker));
 
   assert_file_untouched (blocker, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -755,7 +716,7 @@ test_read_only_folder (void)
       return;
     }
 
-  dir = make_temp_dir ();
+  dir = pathways_test_make_temp_dir ("db");
   path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
 
@@ -764,7 +725,7 @@ test_read_only_folder (void)
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -782,7 +743,7 @@ test_read_only_file (void)
       return;
     }
 
-  dir = make_temp_dir ();
+  dir = pathways_test_make_temp_dir ("db");
   path = g_build_filename (dir, "pathways.sqlite", NULL);
   create_with_people (path, (const char *[]) { "Ada", NULL });
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
@@ -792,7 +753,7 @@ test_read_only_file (void)
   g_assert_error (error, PATHWAYS_DB_ERROR, PATHWAYS_DB_ERROR_READ_ONLY);
 
   assert_file_untouched (path, &before);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* A connection SQLite refuses to write through (query_only works even for root): the store
@@ -800,7 +761,7 @@ test_read_only_file (void)
 static void
 test_read_only_connection (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PathwaysPerson) person = pathways_person_new ("Ada");
@@ -824,13 +785,13 @@ test_read_only_connection (void)
 
   g_assert_finalize_object (store);
   g_assert_finalize_object (db);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_disk_full (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *notes = g_strnfill (1500, 'x');
   g_autoptr(GError) error = NULL;
@@ -878,7 +839,7 @@ test_disk_full (void)
   g_assert_cmpstr (integrity, ==, "ok");
   g_assert_finalize_object (db);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* ---- migrations ---- */
@@ -892,7 +853,7 @@ test_migrate_every_version (void)
 
   for (int version = 0; version < latest; version++)
     {
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = pathways_test_make_temp_dir ("db");
       g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
       PathwaysDb *db;
       sqlite3 *handle;
@@ -912,7 +873,7 @@ test_migrate_every_version (void)
       assert_fixture_intact (handle, version);
       g_assert_finalize_object (db);
 
-      remove_tree (dir);
+      pathways_test_remove_tree (dir);
     }
 }
 
@@ -921,7 +882,7 @@ test_migrate_every_version (void)
 static void
 test_migrate_fixture_current (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   int latest = pathways_db_get_latest_version ();
   PathwaysDb *db;
@@ -939,7 +900,7 @@ test_migrate_fixture_current (void)
   assert_fixture_intact (pathways_db_get_handle (db), latest);
   g_assert_finalize_object (db);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* The next migration can't apply (a table or index it creates is already there): it is rolled back
@@ -947,7 +908,7 @@ test_migrate_fixture_current (void)
 static void
 test_migrate_failure_rolls_back (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_auto(GStrv) names = list_migrations ();
   g_autoptr(GError) error = NULL;
@@ -990,7 +951,7 @@ test_migrate_failure_rolls_back (void)
   g_assert_cmpstr (value, ==, "mine");
   close_raw (handle);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* ---- backups ---- */
@@ -998,7 +959,7 @@ test_migrate_failure_rolls_back (void)
 static void
 test_daily_backup (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *backups = pathways_db_dup_backup_dir (path);
   g_autofree char *first = NULL;
@@ -1063,13 +1024,13 @@ test_daily_backup (void)
     }
 
   g_assert_finalize_object (db);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_backup_to (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *copy = g_build_filename (dir, "elsewhere", "my copy.sqlite", NULL);
   g_autofree char *copy_dir = g_path_get_dirname (copy);
@@ -1092,7 +1053,7 @@ test_backup_to (void)
   names = dup_names (copy);
   g_assert_cmpstr (names, ==, "Ada,Grace,Katherine");
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* A backup holds what is committed, including what still sits in the -wal file, and never
@@ -1100,7 +1061,7 @@ test_backup_to (void)
 static void
 test_backup_committed_only (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *copy = g_build_filename (dir, "copy.sqlite", NULL);
   g_autofree char *names = NULL;
@@ -1124,13 +1085,13 @@ test_backup_committed_only (void)
   names = dup_names (copy);
   g_assert_cmpstr (names, ==, "Committed");
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_restore (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *backup = g_build_filename (dir, "monday.sqlite", NULL);
   g_autofree char *backups = pathways_db_dup_backup_dir (path);
@@ -1165,14 +1126,14 @@ test_restore (void)
   g_assert_cmpstr (names, ==, "Ada,Grace,Katherine");
   g_assert_cmpuint (count_files (backups), ==, 1);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* A restore over a damaged file keeps the damaged file, set aside. */
 static void
 test_restore_over_damaged (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *backup = g_build_filename (dir, "good.sqlite", NULL);
   g_autofree char *names = NULL;
@@ -1206,14 +1167,14 @@ test_restore_over_damaged (void)
     }
   g_assert_true (found_aside);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* A file from a newer Pathways is healthy, just not ours to open: it is kept as a backup. */
 static void
 test_restore_over_newer (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *backup = g_build_filename (dir, "good.sqlite", NULL);
   g_autofree char *backups = pathways_db_dup_backup_dir (path);
@@ -1244,14 +1205,14 @@ test_restore_over_newer (void)
   close_raw (handle);
   g_assert_cmpuint (count_files (backups), ==, 1);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* Bad backups are refused and the current file is left alone. */
 static void
 test_restore_refuses_bad_backup (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *garbage = g_build_filename (dir, "garbage.sqlite", NULL);
   g_autofree char *newer = g_build_filename (dir, "newer.sqlite", NULL);
@@ -1283,13 +1244,13 @@ test_restore_refuses_bad_backup (void)
 
   assert_file_untouched (path, &before);
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
 test_set_aside (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = pathways_test_make_temp_dir ("db");
   g_autofree char *path = g_build_filename (dir, "pathways.sqlite", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *aside = NULL;
@@ -1320,7 +1281,7 @@ test_set_aside (void)
   db = open_db (path);
   g_assert_finalize_object (db);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 int

@@ -18,6 +18,7 @@
 
 #include "pathways-handbook.h"
 #include "pathways-markdown.h"
+#include "pathways-test-util.h"
 
 /* ---- helpers ---- */
 
@@ -62,33 +63,6 @@ make_handbook (const char * const *files)
     }
 
   return dir;
-}
-
-/* Deletes a tree without following symlinks, restoring permissions tests took away. */
-static void
-remove_tree (const char *path)
-{
-  struct stat st;
-
-  if (lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0755);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 static void
@@ -212,7 +186,7 @@ test_title_non_utf8 (void)
   g_assert_nonnull (strstr (title, " und Gr"));
   g_assert_cmpstr (title_of (handbook, "empty.md"), ==, "Empty");
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* ---- the tree ---- */
@@ -277,7 +251,7 @@ test_tree_home_page (void)
   /* Without a root index, the first page in the tree as the reader sees it. */
   g_assert_cmpstr (pathways_handbook_get_home_page (no_index), ==, "c/README.md");
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -300,7 +274,7 @@ test_scan_hidden_skipped (void)
   g_assert_cmpuint (pathways_handbook_get_n_pages (handbook), ==, 1);
   g_assert_null (pathways_handbook_lookup (handbook, "node_modules/pkg/readme.md"));
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -320,7 +294,7 @@ test_scan_case_insensitive_names (void)
   g_assert_cmpstr (pathways_page_node_get_title (guide), ==, "Guide home");
   g_assert_cmpstr (title_of (handbook, "Guide/Notes.Markdown"), ==, "Notes");
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -343,7 +317,7 @@ test_scan_symlink_loop (void)
   g_assert_null (pathways_handbook_lookup (handbook, "a/loop/a/page.md"));
   g_assert_null (pathways_handbook_lookup (handbook, "b/to-a/page.md"));
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -375,7 +349,7 @@ test_scan_symlink_escape (void)
                                                    &target, NULL), ==, PATHWAYS_LINK_REFUSED);
   g_assert_null (target);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -392,7 +366,7 @@ test_scan_unreadable_file (void)
   if (access (locked, R_OK) == 0)
     {
       g_test_skip ("Permissions do not deny reading here (running as root?)");
-      remove_tree (dir);
+      pathways_test_remove_tree (dir);
       return;
     }
 
@@ -404,7 +378,7 @@ test_scan_unreadable_file (void)
   g_assert_error (error, PATHWAYS_HANDBOOK_ERROR, PATHWAYS_HANDBOOK_ERROR_UNREADABLE);
   g_assert_nonnull (strstr (error->message, "locked-page.md"));
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -420,7 +394,7 @@ test_scan_unreadable_folder (void)
   if (access (locked, R_OK) == 0)
     {
       g_test_skip ("Permissions do not deny reading here (running as root?)");
-      remove_tree (dir);
+      pathways_test_remove_tree (dir);
       return;
     }
 
@@ -428,7 +402,7 @@ test_scan_unreadable_folder (void)
   top = dup_titles (pathways_handbook_get_tree (handbook));
   g_assert_cmpstr (top, ==, "Open");
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* ---- loading ---- */
@@ -470,7 +444,7 @@ test_load_empty (void)
   g_assert_cmpuint (g_list_model_get_n_items (pathways_handbook_get_tree (handbook)), ==, 0);
   g_assert_null (pathways_handbook_get_home_page (handbook));
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -554,7 +528,7 @@ test_read_vanished (void)
   g_assert_error (error, PATHWAYS_HANDBOOK_ERROR, PATHWAYS_HANDBOOK_ERROR_NO_PAGE);
   g_assert_nonnull (strstr (error->message, "“going.md” no longer exists"));
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 /* ---- links ---- */
@@ -711,7 +685,7 @@ test_link_percent_encoded (void)
   check_link (handbook, "start.md", "%2E%2E/%2E%2E/etc/passwd", PATHWAYS_LINK_REFUSED, NULL,
               NULL);
 
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -868,7 +842,7 @@ test_watch_new_page (void)
   g_ptr_array_unref (events.changed);
   g_ptr_array_unref (events.removed);
   g_assert_finalize_object (g_steal_pointer (&handbook));
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -893,7 +867,7 @@ test_watch_page_changed (void)
 
   g_ptr_array_unref (events.changed);
   g_ptr_array_unref (events.removed);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 static void
@@ -914,7 +888,7 @@ test_watch_page_removed (void)
 
   g_ptr_array_unref (events.changed);
   g_ptr_array_unref (events.removed);
-  remove_tree (dir);
+  pathways_test_remove_tree (dir);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pathways-ladder-page.h"
+#include "pathways-test-ui.h"
 
 typedef struct
 {
@@ -53,18 +54,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->ladder, pathways_ladder_free);
 }
 
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 /* A screenshot to look at by hand: PATHWAYS_TEST_SCREENSHOTS=dir */
 static void
 screenshot (const char *name)
@@ -74,51 +63,10 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  settle ();
-  settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
   command = g_strdup_printf ("import -window root '%s/%s.png'", dir, name);
   g_assert_cmpint (system (command), ==, 0);
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *into)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (into, child);
-      collect (child, type, into);
-    }
-}
-
-/* The mapped label showing exactly @text, or NULL. */
-static GtkLabel *
-find_label (Fixture    *fixture,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (fixture->window, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (label))
-          && g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return label;
-    }
-  return NULL;
-}
-
-static gboolean
-shows_label (Fixture    *fixture,
-             const char *text)
-{
-  return find_label (fixture, text) != NULL;
 }
 
 static AdwPreferencesRow *
@@ -128,7 +76,7 @@ find_row (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (fixture->window, type, rows);
+  pathways_test_collect (fixture->window, type, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwPreferencesRow *row = g_ptr_array_index (rows, i);
@@ -147,7 +95,7 @@ diff_row (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (fixture->window, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (fixture->window, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *candidate = g_ptr_array_index (labels, i);
@@ -170,7 +118,7 @@ row_has (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -186,18 +134,18 @@ static void
 test_browse (Fixture       *fixture,
              gconstpointer  data)
 {
-  settle ();
+  pathways_test_settle ();
   screenshot ("browse");
 
-  g_assert_true (shows_label (fixture, "Software Engineer"));
-  g_assert_true (shows_label (fixture, "Technical Path"));
-  g_assert_true (shows_label (fixture, "Management Path"));
-  g_assert_true (shows_label (fixture, "Apprentice"));
-  g_assert_true (shows_label (fixture, "Engineer II"));
-  g_assert_true (shows_label (fixture, "Senior Staff Engineer"));
-  g_assert_true (shows_label (fixture, "Director of Engineering"));
-  g_assert_true (shows_label (fixture, "IC 3"));
-  g_assert_false (shows_label (fixture, "No Career Ladder Found"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Software Engineer"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Technical Path"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Management Path"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Apprentice"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Engineer II"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Senior Staff Engineer"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Director of Engineering"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "IC 3"));
+  g_assert_false (pathways_test_shows_label (fixture->window, "No Career Ladder Found"));
 }
 
 typedef struct
@@ -227,19 +175,20 @@ test_level (Fixture       *fixture,
   AdwPreferencesRow *row;
   Opened opened = { 0, };
 
-  settle ();
+  pathways_test_settle ();
   row = find_row (fixture, ADW_TYPE_ACTION_ROW, "Engineer I");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  settle ();
+  pathways_test_settle ();
   screenshot ("level");
 
-  g_assert_true (shows_label (fixture, "Software Engineer · IC 2"));
-  g_assert_true (shows_label (fixture, "Code review"));
-  g_assert_true (shows_label (fixture, "Ownership"));
-  g_assert_true (shows_label (fixture, "Deliver features that have been broken down by someone "
-                                       "more senior."));
-  g_assert_false (shows_label (fixture, "Apprentice"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Software Engineer · IC 2"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Code review"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Ownership"));
+  g_assert_true (pathways_test_shows_label (fixture->window,
+                                            "Deliver features that have been broken down by "
+                                            "someone more senior."));
+  g_assert_false (pathways_test_shows_label (fixture->window, "Apprentice"));
 
   g_signal_connect (fixture->page, "open-in-handbook", G_CALLBACK (on_open_in_handbook), &opened);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "ladder.open-in-handbook", NULL);
@@ -252,9 +201,9 @@ test_level (Fixture       *fixture,
 
   /* Back to the list, where every level is again. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "ladder.back", NULL);
-  settle ();
-  g_assert_true (shows_label (fixture, "Apprentice"));
-  g_assert_false (shows_label (fixture, "Code review"));
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Apprentice"));
+  g_assert_false (pathways_test_shows_label (fixture->window, "Code review"));
 }
 
 static void
@@ -287,11 +236,13 @@ check_engineer_comparison (Fixture *fixture)
   g_assert_true (row_has (row, "Only in A", FALSE));
 
   /* Both levels' responsibilities, side by side. */
-  g_assert_true (shows_label (fixture, "A · Engineer I"));
-  g_assert_true (shows_label (fixture, "B · Engineer II"));
-  g_assert_true (shows_label (fixture, "Run a retro when the Scrum Master is away."));
-  g_assert_true (shows_label (fixture, "Help the next apprentice get their development "
-                                       "environment running."));
+  g_assert_true (pathways_test_shows_label (fixture->window, "A · Engineer I"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "B · Engineer II"));
+  g_assert_true (pathways_test_shows_label (fixture->window,
+                                            "Run a retro when the Scrum Master is away."));
+  g_assert_true (pathways_test_shows_label (fixture->window,
+                                            "Help the next apprentice get their development "
+                                            "environment running."));
 }
 
 static void
@@ -300,10 +251,10 @@ test_compare (Fixture       *fixture,
 {
   AdwComboRow *a, *b;
 
-  settle ();
+  pathways_test_settle ();
   g_assert_true (pathways_ladder_page_compare (fixture->page, "Software Engineer", "Engineer I",
                                                "Software Engineer", "Engineer II"));
-  settle ();
+  pathways_test_settle ();
   screenshot (GPOINTER_TO_INT (data) > 0 ? "compare-narrow" : "compare");
 
   a = ADW_COMBO_ROW (find_row (fixture, ADW_TYPE_COMBO_ROW, "Level A"));
@@ -316,7 +267,7 @@ test_compare (Fixture       *fixture,
 
   /* Swapped, what Engineer I lacks is now what it no longer has. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "ladder.swap", NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (row_has (diff_row (fixture, "Mentoring"), "Only in A", FALSE));
   g_assert_true (row_has (diff_row (fixture, "Code review"), "New", FALSE));
 
@@ -328,13 +279,13 @@ static void
 test_compare_default (Fixture       *fixture,
                       gconstpointer  data)
 {
-  settle ();
+  pathways_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "ladder.compare", NULL);
-  settle ();
+  pathways_test_settle ();
 
   /* The first two levels of the first path. */
-  g_assert_true (shows_label (fixture, "A · Apprentice"));
-  g_assert_true (shows_label (fixture, "B · Engineer I"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "A · Apprentice"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "B · Engineer I"));
   g_assert_nonnull (diff_row (fixture, "Ownership"));
   g_assert_true (row_has (diff_row (fixture, "Ownership"), "New", FALSE));
   g_assert_true (row_has (diff_row (fixture, "Learning"), "Only in A", FALSE));
@@ -344,11 +295,11 @@ static void
 test_compare_next (Fixture       *fixture,
                    gconstpointer  data)
 {
-  settle ();
+  pathways_test_settle ();
   g_signal_emit_by_name (find_row (fixture, ADW_TYPE_ACTION_ROW, "Engineer I"), "activated");
-  settle ();
+  pathways_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "ladder.compare-next", NULL);
-  settle ();
+  pathways_test_settle ();
   check_engineer_comparison (fixture);
 }
 
@@ -356,20 +307,20 @@ static void
 test_no_ladder (Fixture       *fixture,
                 gconstpointer  data)
 {
-  settle ();
+  pathways_test_settle ();
   pathways_ladder_page_set_ladder (fixture->page, NULL);
-  settle ();
+  pathways_test_settle ();
   screenshot ("empty");
 
-  g_assert_true (shows_label (fixture, "No Career Ladder Found"));
-  g_assert_false (shows_label (fixture, "Software Engineer"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "No Career Ladder Found"));
+  g_assert_false (pathways_test_shows_label (fixture->window, "Software Engineer"));
   g_assert_false (pathways_ladder_page_compare (fixture->page, "Software Engineer", "Engineer I",
                                                 "Software Engineer", "Engineer II"));
 
   /* A ladder again after none. */
   pathways_ladder_page_set_ladder (fixture->page, fixture->ladder);
-  settle ();
-  g_assert_true (shows_label (fixture, "Software Engineer"));
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Software Engineer"));
 }
 
 int

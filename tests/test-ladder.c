@@ -16,6 +16,7 @@
 
 #include "pathways-handbook.h"
 #include "pathways-ladder.h"
+#include "pathways-test-util.h"
 
 /* ---- helpers ---- */
 
@@ -140,24 +141,6 @@ copy_tree (const char *from,
           g_assert_true (g_file_set_contents (dst, contents, len, NULL));
         }
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Replaces @from by @to in @file, which must contain it. */
@@ -405,7 +388,7 @@ test_no_ladder (void)
 
   g_assert_null (ladder);
   g_assert_error (error, PATHWAYS_LADDER_ERROR, PATHWAYS_LADDER_ERROR_NO_LADDER);
-  remove_tree (path);
+  pathways_test_remove_tree (path);
 }
 
 /* ---- stable keys ---- */
@@ -464,7 +447,7 @@ test_keys_survive_cosmetic_edits (void)
       g_assert_cmpstr (change->new_key, ==, change->key);
     }
 
-  remove_tree (tmp);
+  pathways_test_remove_tree (tmp);
 }
 
 static PathwaysLadderChange *
@@ -549,7 +532,7 @@ test_keys_report_changes (void)
       unchanged++;
   g_assert_cmpuint (unchanged, ==, changes->len - 4);
 
-  remove_tree (tmp);
+  pathways_test_remove_tree (tmp);
 }
 
 /* ---- JSON and the command line ---- */
@@ -577,7 +560,7 @@ test_json_escaping (void)
   for (const char *p = json; *p != '\0'; p++)
     g_assert_true (*p == '\n' || (guchar) *p >= 0x20);
 
-  remove_tree (tmp);
+  pathways_test_remove_tree (tmp);
 }
 
 static char *
@@ -670,7 +653,7 @@ test_cli_missing_folder (void)
       /* One line, ending with the only newline. */
       g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
     }
-  remove_tree (no_ladder);
+  pathways_test_remove_tree (no_ladder);
 }
 
 /* When detection is wrong, the pages the person picks are the ladder, and only those. */

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "pathways-person-ladder.h"
+#include "pathways-test-ui.h"
 
 typedef struct
 {
@@ -38,12 +39,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->ladder = pathways_ladder_load (handbook, NULL, &error);
   g_assert_no_error (error);
 
-  fixture->dir = g_dir_make_tmp ("pathways-person-ladder-XXXXXX", NULL);
+  fixture->dir = pathways_test_make_temp_dir ("person-ladder");
   db_path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
-  fixture->db = pathways_db_open (db_path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (db_path, &fixture->db);
 
   person = g_object_new (PATHWAYS_TYPE_PERSON, "name", "Mateo Fernández",
                          "ladder-path", "Software Engineer", "level", "Engineer II (IC 3)",
@@ -62,14 +60,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->person);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->db);
   g_clear_pointer (&fixture->ladder, pathways_ladder_free);
-  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (pathways_test_remove_tree (fixture->dir));
   g_free (fixture->dir);
 }
 

@@ -15,6 +15,7 @@
 #include "pathways-agenda.h"
 #include "pathways-meeting-view.h"
 #include "pathways-person-meetings.h"
+#include "pathways-test-ui.h"
 
 #define CARRIED_POINT  "Salary band question"
 #define DISCUSSED_POINT "Holiday plans"
@@ -47,44 +48,24 @@ add_person (Fixture    *fixture,
 }
 
 static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
   g_autofree char *db_path = NULL;
-  g_autoptr(GError) error = NULL;
 
   /* Stack pages switch at once, so what is mapped is what is on screen. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  fixture->dir = g_dir_make_tmp ("pathways-person-meetings-XXXXXX", NULL);
+  fixture->dir = pathways_test_make_temp_dir ("person-meetings");
   db_path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
-  fixture->db = pathways_db_open (db_path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (db_path, &fixture->db);
   fixture->guide = pathways_guide_new_builtin ();
   fixture->settings = g_settings_new (APPLICATION_ID);
   g_settings_set_uint (fixture->settings, "checkin-topics", N_CHECKINS);
   fixture->person = g_object_ref (add_person (fixture, "Amara Okafor"));
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 800);
   fixture->tab = g_object_ref (g_object_new (PATHWAYS_TYPE_PERSON_MEETINGS, NULL));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->tab));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  fixture->window = pathways_test_window_new (GTK_WIDGET (fixture->tab), 900, 800);
   pathways_person_meetings_set_settings (fixture->tab, fixture->settings);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
@@ -93,8 +74,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->tab);
   g_settings_reset (fixture->settings, "checkin-topics");
@@ -103,7 +82,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->db);
   g_clear_pointer (&fixture->guide, pathways_guide_free);
-  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (pathways_test_remove_tree (fixture->dir));
   g_free (fixture->dir);
 }
 
@@ -113,16 +92,7 @@ show (Fixture        *fixture,
 {
   pathways_person_meetings_set_context (fixture->tab, fixture->store, person, fixture->guide,
                                         NULL);
-  settle ();
-}
-
-static char *
-dup_day (int days_from_today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
-
-  return g_date_time_format (day, "%Y-%m-%d");
+  pathways_test_settle ();
 }
 
 /* ---- the store ---- */
@@ -133,8 +103,8 @@ static gint64
 hold_earlier_meeting (Fixture *fixture,
                       int      days_ago)
 {
-  g_autofree char *today = dup_day (0);
-  g_autofree char *date = dup_day (-days_ago);
+  g_autofree char *today = pathways_test_dup_day (0);
+  g_autofree char *date = pathways_test_dup_day (-days_ago);
   PathwaysAgendaOptions options = { fixture->guide, 0, NULL, 8, today };
   g_autoptr(PathwaysMeeting) meeting = NULL;
   g_autoptr(GPtrArray) points = NULL;
@@ -264,81 +234,17 @@ is_open_action (Fixture    *fixture,
 
 /* ---- the widgets ---- */
 
-/* Every widget of a type below @root, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *into)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (into, child);
-      collect (child, type, into);
-    }
-}
-
-static gboolean
-shows_label (Fixture    *fixture,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (fixture->window, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (label))
-          && g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The button showing @text, on screen or not. */
-static GtkWidget *
-button_labelled (Fixture    *fixture,
-                 const char *text)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (fixture->window, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-      collect (g_ptr_array_index (buttons, i), GTK_TYPE_LABEL, labels);
-      for (guint j = 0; j < labels->len; j++)
-        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, j)), text) == 0)
-          return g_ptr_array_index (buttons, i);
-    }
-  g_assert_not_reached ();
-}
-
 static GtkWidget *
 prepare_button (Fixture *fixture)
 {
-  return button_labelled (fixture, "Prepare Agenda");
+  return pathways_test_get_button (fixture->window, "Prepare Agenda");
 }
 
 static AdwEntryRow *
 entry_row (GtkWidget  *root,
            const char *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect (root, ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (adw_preferences_row_get_title (row), title) == 0)
-        return ADW_ENTRY_ROW (row);
-    }
-  g_assert_not_reached ();
+  return pathways_test_get_row (root, ADW_TYPE_ENTRY_ROW, title);
 }
 
 static AdwEntryRow *
@@ -354,7 +260,7 @@ shown_meeting (Fixture *fixture)
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkWidget *shown = NULL;
 
-  collect (fixture->window, PATHWAYS_TYPE_MEETING_VIEW, views);
+  pathways_test_collect (fixture->window, PATHWAYS_TYPE_MEETING_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     {
       GtkWidget *view = g_ptr_array_index (views, i);
@@ -374,7 +280,7 @@ shows_a_meeting (Fixture *fixture)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (fixture->window, PATHWAYS_TYPE_MEETING_VIEW, views);
+  pathways_test_collect (fixture->window, PATHWAYS_TYPE_MEETING_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (views, i)))
       return TRUE;
@@ -387,7 +293,7 @@ group (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
-  collect (root, ADW_TYPE_PREFERENCES_GROUP, groups);
+  pathways_test_collect (root, ADW_TYPE_PREFERENCES_GROUP, groups);
   for (guint i = 0; i < groups->len; i++)
     {
       AdwPreferencesGroup *found = g_ptr_array_index (groups, i);
@@ -414,13 +320,13 @@ agenda_rows (GtkWidget  *view,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *agenda = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (group (view, title)), GTK_TYPE_LIST_BOX_ROW, rows);
+  pathways_test_collect (GTK_WIDGET (group (view, title)), GTK_TYPE_LIST_BOX_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-      collect (row, GTK_TYPE_CHECK_BUTTON, checks);
+      pathways_test_collect (row, GTK_TYPE_CHECK_BUTTON, checks);
       if (G_OBJECT_TYPE (row) == GTK_TYPE_LIST_BOX_ROW && checks->len == 1)
         g_ptr_array_add (agenda, row);
     }
@@ -433,7 +339,7 @@ row_label_text (GtkWidget *row,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (row, GTK_TYPE_LABEL, labels);
   if (index >= labels->len)
     return NULL;
   return gtk_label_get_text (g_ptr_array_index (labels, index));
@@ -503,7 +409,7 @@ check_labelled (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-  collect (fixture->window, GTK_TYPE_CHECK_BUTTON, checks);
+  pathways_test_collect (fixture->window, GTK_TYPE_CHECK_BUTTON, checks);
   for (guint i = 0; i < checks->len; i++)
     {
       GtkWidget *check = g_ptr_array_index (checks, i);
@@ -523,7 +429,7 @@ mood_button (Fixture *fixture,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autofree char *prefix = g_strdup_printf ("Mood %d of 5", mood);
 
-  collect (shown_meeting (fixture), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  pathways_test_collect (shown_meeting (fixture), GTK_TYPE_TOGGLE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -552,7 +458,8 @@ notes_buffer (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (group (shown_meeting (fixture), title)), GTK_TYPE_TEXT_VIEW, views);
+  pathways_test_collect (GTK_WIDGET (group (shown_meeting (fixture), title)), GTK_TYPE_TEXT_VIEW,
+                         views);
   g_assert_cmpuint (views->len, ==, 1);
   return gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
 }
@@ -588,7 +495,7 @@ meeting_says (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (shown_meeting (fixture), GTK_TYPE_LABEL, labels);
+  pathways_test_collect (shown_meeting (fixture), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
       return TRUE;
@@ -602,20 +509,12 @@ history_rows (Fixture *fixture)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *history = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (group (fixture->window, "Earlier 1-on-1s")), ADW_TYPE_ACTION_ROW, rows);
+  pathways_test_collect (GTK_WIDGET (group (fixture->window, "Earlier 1-on-1s")),
+                         ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
       g_ptr_array_add (history, g_ptr_array_index (rows, i));
   return history;
-}
-
-/* A click: "clicked" at once, where activating waits for the pressed look to end. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  settle ();
 }
 
 static void
@@ -625,7 +524,7 @@ prepare (Fixture *fixture)
 
   g_assert_true (pathways_person_meetings_prepare (fixture->tab, &error));
   g_assert_no_error (error);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (shows_a_meeting (fixture));
 }
 
@@ -638,7 +537,7 @@ type_point (Fixture    *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (row), body);
   g_signal_emit_by_name (row, "entry-activated");
-  settle ();
+  pathways_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 }
 
@@ -654,44 +553,7 @@ point_action (Fixture    *fixture,
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (row, action, NULL));
-  settle ();
-}
-
-typedef struct
-{
-  char     *text;
-  gboolean  done;
-} ClipboardRead;
-
-static void
-on_clipboard_read (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  read->done = TRUE;
-}
-
-static char *
-dup_clipboard (GtkWidget *widget)
-{
-  ClipboardRead read = { NULL, FALSE };
-  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_read,
-                                 &read);
-  while (!read.done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  g_assert_nonnull (read.text);
-  return read.text;
+  pathways_test_settle ();
 }
 
 /* ---- the tests ---- */
@@ -700,7 +562,7 @@ static void
 test_prepare (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autofree char *suggested = dup_day (7);
+  g_autofree char *suggested = pathways_test_dup_day (7);
   g_autofree char *title = pathways_format_scheduled (suggested);
   g_autoptr(PathwaysMeeting) meeting = NULL;
   g_autoptr(GPtrArray) carried = NULL;
@@ -728,7 +590,7 @@ test_prepare (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date_row (fixture)), "error"));
 
-  click (button);
+  pathways_test_click (button);
   g_assert_false (gtk_widget_get_mapped (button));
   view = shown_meeting (fixture);
   g_assert_true (meeting_says (fixture, title));
@@ -789,17 +651,17 @@ test_tick (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (check));
   g_assert_false (stored_discussed (fixture, meeting->id, CARRIED_POINT));
   gtk_check_button_set_active (check, TRUE);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (stored_discussed (fixture, meeting->id, CARRIED_POINT));
   g_assert_true (meeting_says (fixture, "1-on-1 · Planned · 1 of 9 points discussed"));
 
   /* An every-time topic too; and unticking takes it back. */
   check = check_labelled (fixture, "Discussed: Wins");
   gtk_check_button_set_active (check, TRUE);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (stored_discussed (fixture, meeting->id, "Wins"));
   gtk_check_button_set_active (check, FALSE);
-  settle ();
+  pathways_test_settle ();
   g_assert_false (stored_discussed (fixture, meeting->id, "Wins"));
   g_assert_true (meeting_says (fixture, "1-on-1 · Planned · 1 of 9 points discussed"));
 
@@ -808,12 +670,12 @@ test_tick (Fixture       *fixture,
   check = check_labelled (fixture, "Done: " OPEN_ACTION);
   g_assert_false (gtk_check_button_get_active (check));
   gtk_check_button_set_active (check, TRUE);
-  settle ();
+  pathways_test_settle ();
   g_assert_false (is_open_action (fixture, OPEN_ACTION));
 
   /* Read again, both stay ticked. */
   pathways_person_meetings_reload (fixture->tab);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (gtk_check_button_get_active (check_labelled (fixture,
                                                               "Discussed: " CARRIED_POINT)));
   g_assert_true (gtk_check_button_get_active (check_labelled (fixture, "Done: " OPEN_ACTION)));
@@ -858,7 +720,7 @@ test_reorder (Fixture       *fixture,
   before = dup_stored_order (fixture, meeting->id);
   g_assert_nonnull (strstr (before, "Team lunch|On-call rota|Offsite agenda"));
   pathways_person_meetings_reload (fixture->tab);
-  settle ();
+  pathways_test_settle ();
   g_free (shown);
   shown = dup_section (shown_meeting (fixture), "Talking Points");
   g_assert_cmpstr (shown, ==, "Team lunch|On-call rota|Offsite agenda");
@@ -913,9 +775,9 @@ test_notes (Fixture       *fixture,
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpstr (saved->private_notes, ==, "");
   g_clear_pointer (&saved, pathways_meeting_free);
-  settle ();
-  settle ();
-  settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpstr (saved->private_notes, ==, "Seemed tired.");
   g_clear_pointer (&saved, pathways_meeting_free);
@@ -954,18 +816,18 @@ test_notes_survive_reload (Fixture       *fixture,
   type_point (fixture, "Conference talk");
   shown = dup_notes (fixture, "Shared Notes");
   g_assert_cmpstr (shown, ==, "Budget approved.");
-  settle ();
-  settle ();
-  settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpstr (saved->shared_notes, ==, "Budget approved.");
   g_clear_pointer (&saved, pathways_meeting_free);
 
   type_notes (fixture, "Private Notes", "Wants to lead the next project.");
   pathways_person_meetings_reload (fixture->tab);
-  settle ();
-  settle ();
-  settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpstr (saved->private_notes, ==, "Wants to lead the next project.");
 }
@@ -985,7 +847,7 @@ test_mood (Fixture       *fixture,
   g_assert_cmpstr (active, ==, "");
 
   gtk_toggle_button_set_active (mood_button (fixture, 4), TRUE);
-  settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpint (saved->mood, ==, 4);
   g_clear_pointer (&saved, pathways_meeting_free);
@@ -995,7 +857,7 @@ test_mood (Fixture       *fixture,
 
   /* The same again clears it. */
   gtk_toggle_button_set_active (mood_button (fixture, 4), FALSE);
-  settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpint (saved->mood, ==, 0);
   g_clear_pointer (&saved, pathways_meeting_free);
@@ -1005,9 +867,9 @@ test_mood (Fixture       *fixture,
 
   /* One at a time. */
   gtk_toggle_button_set_active (mood_button (fixture, 2), TRUE);
-  settle ();
+  pathways_test_settle ();
   gtk_toggle_button_set_active (mood_button (fixture, 5), TRUE);
-  settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpint (saved->mood, ==, 5);
   g_clear_pointer (&saved, pathways_meeting_free);
@@ -1017,7 +879,7 @@ test_mood (Fixture       *fixture,
 
   /* Read again, it stays. */
   pathways_person_meetings_reload (fixture->tab);
-  settle ();
+  pathways_test_settle ();
   g_free (active);
   active = dup_active_moods (fixture);
   g_assert_cmpstr (active, ==, "5");
@@ -1043,14 +905,15 @@ test_held_and_reopened (Fixture       *fixture,
   meeting = next_meeting (fixture);
   title = pathways_format_scheduled (meeting->scheduled_at);
   gtk_check_button_set_active (check_labelled (fixture, "Discussed: " CARRIED_POINT), TRUE);
-  settle ();
+  pathways_test_settle ();
 
   g_assert_true (gtk_widget_activate_action (shown_meeting (fixture), "meeting.held", NULL));
-  settle ();
+  pathways_test_settle ();
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpint (saved->status, ==, PATHWAYS_MEETING_HELD);
-  g_assert_true (shows_label (fixture, "Marked as held. What wasn’t discussed carries over to "
-                                       "the next one."));
+  g_assert_true (pathways_test_shows_label (fixture->window,
+                                            "Marked as held. What wasn’t discussed carries over "
+                                            "to the next one."));
 
   /* The form to prepare the next one is back, and this one is in the history. */
   g_assert_false (shows_a_meeting (fixture));
@@ -1070,20 +933,21 @@ test_held_and_reopened (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "1 of 9"));
 
   /* Opened, it shows as held, with the way back. */
-  collect (GTK_WIDGET (row), GTK_TYPE_BUTTON, buttons);
+  pathways_test_collect (GTK_WIDGET (row), GTK_TYPE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
-  click (g_ptr_array_index (buttons, 0));
+  pathways_test_click (g_ptr_array_index (buttons, 0));
   g_assert_true (shows_a_meeting (fixture));
   g_assert_true (meeting_says (fixture, title));
   held_status = g_strdup_printf ("1-on-1 · Held · 1 of %u points discussed", saved->n_points);
   g_assert_true (meeting_says (fixture, held_status));
-  g_assert_true (shows_label (fixture, "All 1-on-1s"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "All 1-on-1s"));
   g_assert_false (gtk_widget_get_mapped (prepare_button (fixture)));
-  g_assert_false (gtk_widget_get_mapped (button_labelled (fixture, "Mark as Held")));
+  g_assert_false (gtk_widget_get_mapped (pathways_test_get_button (fixture->window,
+                                                                   "Mark as Held")));
 
   /* Reopened, it is planned again; back on the list, it is the next one. */
   g_assert_true (gtk_widget_activate_action (shown_meeting (fixture), "meeting.reopen", NULL));
-  settle ();
+  pathways_test_settle ();
   g_clear_pointer (&saved, pathways_meeting_free);
   saved = stored_meeting (fixture, meeting->id);
   g_assert_cmpint (saved->status, ==, PATHWAYS_MEETING_PLANNED);
@@ -1091,8 +955,8 @@ test_held_and_reopened (Fixture       *fixture,
                                     saved->n_points);
   g_assert_true (meeting_says (fixture, planned_status));
 
-  back = button_labelled (fixture, "All 1-on-1s");
-  click (back);
+  back = pathways_test_get_button (fixture->window, "All 1-on-1s");
+  pathways_test_click (back);
   g_assert_false (gtk_widget_get_mapped (back));
   g_assert_true (meeting_says (fixture, title));
   g_assert_true (meeting_says (fixture, planned_status));
@@ -1118,18 +982,19 @@ test_copy (Fixture       *fixture,
   type_notes (fixture, "Private Notes", "Possible flight risk.");
 
   g_assert_true (gtk_widget_activate_action (view, "meeting.copy", NULL));
-  settle ();
-  shared = dup_clipboard (view);
+  pathways_test_settle ();
+  shared = pathways_test_dup_clipboard (view);
   g_assert_true (g_str_has_prefix (shared, "# 1-on-1 with Amara Okafor\n"));
   g_assert_nonnull (strstr (shared, CARRIED_POINT));
   g_assert_nonnull (strstr (shared, OPEN_ACTION));
   g_assert_nonnull (strstr (shared, "Agreed to pair on the migration."));
   g_assert_null (strstr (shared, "Possible flight risk."));
-  g_assert_true (shows_label (fixture, "Agenda copied, without private notes"));
+  g_assert_true (pathways_test_shows_label (fixture->window,
+                                            "Agenda copied, without private notes"));
 
   g_assert_true (gtk_widget_activate_action (view, "meeting.copy-private", NULL));
-  settle ();
-  with_private = dup_clipboard (view);
+  pathways_test_settle ();
+  with_private = pathways_test_dup_clipboard (view);
   g_assert_nonnull (strstr (with_private, "Agreed to pair on the migration."));
   g_assert_nonnull (strstr (with_private, "Possible flight risk."));
 }
@@ -1151,7 +1016,8 @@ test_waiting_points (Fixture       *fixture,
   g_assert_no_error (error);
   show (fixture, fixture->person);
 
-  collect (GTK_WIDGET (group (fixture->window, "Next 1-on-1")), ADW_TYPE_ACTION_ROW, rows);
+  pathways_test_collect (GTK_WIDGET (group (fixture->window, "Next 1-on-1")), ADW_TYPE_ACTION_ROW,
+                         rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwActionRow *row = g_ptr_array_index (rows, i);
@@ -1167,11 +1033,11 @@ test_waiting_points (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (noted)), ==,
                    "Ask about the reorg");
 
-  click (prepare_button (fixture));
+  pathways_test_click (prepare_button (fixture));
   view = shown_meeting (fixture);
   points = agenda_rows (view, "Talking Points");
   g_assert_nonnull (row_titled (points, "Ask about the reorg"));
-  g_assert_false (shows_label (fixture, "Noted for the next 1-on-1"));
+  g_assert_false (pathways_test_shows_label (fixture->window, "Noted for the next 1-on-1"));
   waiting = stored_points (fixture, 0);
   g_assert_cmpuint (waiting->len, ==, 0);
 }
@@ -1181,9 +1047,9 @@ test_mood_chart (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkWidget *list = GTK_WIDGET (fixture->tab);
-  g_autofree char *first = dup_day (-14);
-  g_autofree char *second = dup_day (-7);
-  g_autofree char *third = dup_day (0);
+  g_autofree char *first = pathways_test_dup_day (-14);
+  g_autofree char *second = pathways_test_dup_day (-7);
+  g_autofree char *third = pathways_test_dup_day (0);
 
   show (fixture, fixture->person);
   g_assert_false (group_shown (list, "Mood Over Time"));
@@ -1193,14 +1059,14 @@ test_mood_chart (Fixture       *fixture,
   prepare (fixture);
   gtk_toggle_button_set_active (mood_button (fixture, 2), TRUE);
   gtk_widget_activate_action (shown_meeting (fixture), "meeting.held", NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_false (group_shown (list, "Mood Over Time"));
 
   /* …nor with one held without a mood… */
   gtk_editable_set_text (GTK_EDITABLE (date_row (fixture)), second);
   prepare (fixture);
   gtk_widget_activate_action (shown_meeting (fixture), "meeting.held", NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_false (group_shown (list, "Mood Over Time"));
 
   /* …but two are. */
@@ -1208,7 +1074,7 @@ test_mood_chart (Fixture       *fixture,
   prepare (fixture);
   gtk_toggle_button_set_active (mood_button (fixture, 4), TRUE);
   gtk_widget_activate_action (shown_meeting (fixture), "meeting.held", NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (group_shown (list, "Mood Over Time"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group (list, "Mood Over Time"))));
 }

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "pathways-person-notes.h"
+#include "pathways-test-ui.h"
 
 typedef struct
 {
@@ -24,18 +25,6 @@ typedef struct
   GtkWidget           *window;
   PathwaysPersonNotes *tab;
 } Fixture;
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static PathwaysPerson *
 add_person (Fixture    *fixture,
@@ -59,7 +48,6 @@ fixture_set_up (Fixture       *fixture,
                                                          NULL);
   g_autoptr(GFile) root = g_file_new_for_path (handbook_dir);
   g_autoptr(PathwaysHandbook) handbook = pathways_handbook_new (root);
-  GtkWidget *overlay = adw_toast_overlay_new ();
   g_autofree char *db_path = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -69,19 +57,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->ladder = pathways_ladder_load (handbook, NULL, &error);
   g_assert_no_error (error);
 
-  fixture->dir = g_dir_make_tmp ("pathways-person-notes-XXXXXX", NULL);
+  fixture->dir = pathways_test_make_temp_dir ("person-notes");
   db_path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
-  fixture->db = pathways_db_open (db_path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (db_path, &fixture->db);
   fixture->person = g_object_ref (add_person (fixture, "Mateo Fernández"));
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 800);
   fixture->tab = g_object_ref (g_object_new (PATHWAYS_TYPE_PERSON_NOTES, NULL));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->tab));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  fixture->window = pathways_test_window_new (GTK_WIDGET (fixture->tab), 900, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -89,15 +71,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->tab);
   g_clear_object (&fixture->person);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->db);
   g_clear_pointer (&fixture->ladder, pathways_ladder_free);
-  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (pathways_test_remove_tree (fixture->dir));
   g_free (fixture->dir);
 }
 
@@ -106,16 +86,7 @@ show (Fixture *fixture)
 {
   pathways_person_notes_set_context (fixture->tab, fixture->store, fixture->person,
                                      fixture->ladder);
-  settle ();
-}
-
-static char *
-dup_day (int days_from_today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
-
-  return g_date_time_format (day, "%Y-%m-%d");
+  pathways_test_settle ();
 }
 
 /* ---- the store ---- */
@@ -162,21 +133,6 @@ first_target_key (Fixture *fixture)
 
 /* ---- the widgets ---- */
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *into)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (into, child);
-      collect (child, type, into);
-    }
-}
-
 /* The mapped labels below @root, their texts one a line: what a person reads there. */
 static char *
 dup_visible_text (GtkWidget *root)
@@ -184,7 +140,7 @@ dup_visible_text (GtkWidget *root)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GString *text = g_string_new (NULL);
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -195,55 +151,10 @@ dup_visible_text (GtkWidget *root)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (label))
-          && g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The button showing @text below @root, on screen or not. */
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *text)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-      collect (g_ptr_array_index (buttons, i), GTK_TYPE_LABEL, labels);
-      for (guint j = 0; j < labels->len; j++)
-        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, j)), text) == 0)
-          return g_ptr_array_index (buttons, i);
-    }
-  g_assert_not_reached ();
-}
-
 static AdwEntryRow *
 add_row (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (fixture->tab), ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
-                   "Add a Note") == 0)
-      return g_ptr_array_index (rows, i);
-  g_assert_not_reached ();
+  return pathways_test_get_row (GTK_WIDGET (fixture->tab), ADW_TYPE_ENTRY_ROW, "Add a Note");
 }
 
 static void
@@ -254,7 +165,7 @@ choose_kind (Fixture    *fixture,
   GtkDropDown *dropdown;
   GListModel *model;
 
-  collect (GTK_WIDGET (add_row (fixture)), GTK_TYPE_DROP_DOWN, dropdowns);
+  pathways_test_collect (GTK_WIDGET (add_row (fixture)), GTK_TYPE_DROP_DOWN, dropdowns);
   g_assert_cmpuint (dropdowns->len, ==, 1);
   dropdown = g_ptr_array_index (dropdowns, 0);
   model = gtk_drop_down_get_model (dropdown);
@@ -278,7 +189,7 @@ quick_add (Fixture    *fixture,
   choose_kind (fixture, kind);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "entry-activated");
-  settle ();
+  pathways_test_settle ();
 }
 
 /* The month groups of the log on screen, in order. */
@@ -288,7 +199,7 @@ month_groups (Fixture *fixture)
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   GPtrArray *months = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->tab), ADW_TYPE_PREFERENCES_GROUP, groups);
+  pathways_test_collect (GTK_WIDGET (fixture->tab), ADW_TYPE_PREFERENCES_GROUP, groups);
   for (guint i = 0; i < groups->len; i++)
     {
       AdwPreferencesGroup *group = g_ptr_array_index (groups, i);
@@ -324,7 +235,7 @@ note_rows (Fixture *fixture)
     {
       g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-      collect (g_ptr_array_index (months, i), ADW_TYPE_PREFERENCES_ROW, found);
+      pathways_test_collect (g_ptr_array_index (months, i), ADW_TYPE_PREFERENCES_ROW, found);
       for (guint j = 0; j < found->len; j++)
         if (gtk_widget_get_mapped (g_ptr_array_index (found, j)))
           g_ptr_array_add (rows, g_ptr_array_index (found, j));
@@ -355,7 +266,7 @@ row_menu_button (GtkWidget *row)
 {
   g_autoptr(GPtrArray) menus = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_MENU_BUTTON, menus);
+  pathways_test_collect (row, GTK_TYPE_MENU_BUTTON, menus);
   g_assert_cmpuint (menus->len, ==, 1);
   return g_ptr_array_index (menus, 0);
 }
@@ -378,7 +289,7 @@ use_row_menu (Fixture    *fixture,
         continue;
       g_assert_true (gtk_widget_activate_action (row_menu_button (g_ptr_array_index (rows, i)),
                                                  name, "x", id));
-      settle ();
+      pathways_test_settle ();
       return;
     }
   g_assert_not_reached ();
@@ -391,12 +302,12 @@ filter_button (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->tab), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  pathways_test_collect (GTK_WIDGET (fixture->tab), GTK_TYPE_TOGGLE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-      collect (g_ptr_array_index (buttons, i), GTK_TYPE_LABEL, labels);
+      pathways_test_collect (g_ptr_array_index (buttons, i), GTK_TYPE_LABEL, labels);
       if (labels->len == 2
           && g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, 0)), label) == 0)
         return g_ptr_array_index (buttons, i);
@@ -411,70 +322,32 @@ dup_filter_count (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (filter_button (fixture, label)), GTK_TYPE_LABEL, labels);
+  pathways_test_collect (GTK_WIDGET (filter_button (fixture, label)), GTK_TYPE_LABEL, labels);
   return g_strdup (gtk_label_get_text (g_ptr_array_index (labels, 1)));
 }
 
 /* ---- the dialog ---- */
-
-static AdwMessageDialog *
-open_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_assert_null (found);
-        found = l->data;
-      }
-  return found;
-}
 
 static GtkTextBuffer *
 dialog_body (AdwMessageDialog *dialog)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, views);
+  pathways_test_collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   return gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
-}
-
-static char *
-dup_buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gpointer
-dialog_row (AdwMessageDialog *dialog,
-            GType             type,
-            const char       *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (dialog), type, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  g_assert_not_reached ();
 }
 
 static void
 press_dialog_button (AdwMessageDialog *dialog,
                      const char       *label)
 {
-  GtkWidget *button = button_labelled (GTK_WIDGET (dialog), label);
+  GtkWidget *button = pathways_test_get_button (GTK_WIDGET (dialog), label);
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  settle ();
-  g_assert_null (open_dialog ());
+  pathways_test_settle ();
+  g_assert_null (pathways_test_find_message_dialog ());
 }
 
 /* ---- tests ---- */
@@ -483,7 +356,7 @@ static void
 test_quick_add (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *today = dup_day (0);
+  g_autofree char *today = pathways_test_dup_day (0);
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *text = NULL;
   const PathwaysNote *note;
@@ -522,7 +395,7 @@ static void
 test_filter (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *day = dup_day (-3);
+  g_autofree char *day = pathways_test_dup_day (-3);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *count = NULL;
 
@@ -546,33 +419,36 @@ test_filter (Fixture       *fixture,
   g_assert_cmpstr (count, ==, "0");
 
   gtk_toggle_button_set_active (filter_button (fixture, "Wins"), TRUE);
-  settle ();
+  pathways_test_settle ();
   rows = note_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 2);
   for (guint i = 0; i < rows->len; i++)
-    g_assert_true (shows_label (g_ptr_array_index (rows, i), "Win"));
-  g_assert_false (shows_label (GTK_WIDGET (fixture->tab), "Estimate larger projects"));
+    g_assert_true (pathways_test_shows_label (g_ptr_array_index (rows, i), "Win"));
+  g_assert_false (pathways_test_shows_label (GTK_WIDGET (fixture->tab),
+                                             "Estimate larger projects"));
 
   gtk_toggle_button_set_active (filter_button (fixture, "Growth"), TRUE);
-  settle ();
+  pathways_test_settle ();
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = note_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_true (shows_label (g_ptr_array_index (rows, 0), "Estimate larger projects"));
+  g_assert_true (pathways_test_shows_label (g_ptr_array_index (rows, 0),
+                                            "Estimate larger projects"));
   g_assert_false (gtk_toggle_button_get_active (filter_button (fixture, "Wins")));
 
   /* A kind with nothing noted says so. */
   gtk_toggle_button_set_active (filter_button (fixture, "Notes"), TRUE);
-  settle ();
+  pathways_test_settle ();
   g_assert_cmpuint (n_rows (fixture), ==, 0);
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab), "No plain notes yet"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab), "No plain notes yet"));
 
   /* A note of another kind, added while filtering, is not hidden from whoever added it. */
   quick_add (fixture, "Feedback", "Clear updates in the team channel");
   g_assert_true (gtk_toggle_button_get_active (filter_button (fixture, "All")));
   g_assert_cmpuint (n_rows (fixture), ==, 5);
-  g_assert_true (shows_label (note_row (fixture, 0), "Clear updates in the team channel"));
-  g_assert_false (shows_label (GTK_WIDGET (fixture->tab), "No plain notes yet"));
+  g_assert_true (pathways_test_shows_label (note_row (fixture, 0),
+                                            "Clear updates in the team channel"));
+  g_assert_false (pathways_test_shows_label (GTK_WIDGET (fixture->tab), "No plain notes yet"));
   g_clear_pointer (&count, g_free);
   count = dup_filter_count (fixture, "Feedback");
   g_assert_cmpstr (count, ==, "2");
@@ -585,7 +461,7 @@ static void
 test_edit (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autofree char *day = dup_day (-2);
+  g_autofree char *day = pathways_test_dup_day (-2);
   g_autoptr(PathwaysNote) note = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
@@ -598,25 +474,30 @@ test_edit (Fixture       *fixture,
   show (fixture);
 
   use_row_menu (fixture, id, "edit");
-  dialog = open_dialog ();
+  dialog = pathways_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Edit Note");
-  body = dup_buffer_text (dialog_body (dialog));
+  body = pathways_test_dup_buffer_text (dialog_body (dialog));
   g_assert_cmpstr (body, ==, "Ran the retro");
-  g_assert_cmpstr (gtk_editable_get_text (dialog_row (dialog, ADW_TYPE_ENTRY_ROW,
-                                                      "Date (YYYY-MM-DD)")), ==, day);
+  g_assert_cmpstr (gtk_editable_get_text (pathways_test_get_row (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW,
+                                                                 "Date (YYYY-MM-DD)")), ==, day);
 
   /* A date that isn't one can't be saved. */
-  gtk_editable_set_text (dialog_row (dialog, ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)"),
+  gtk_editable_set_text (pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                "Date (YYYY-MM-DD)"),
                          "2026-02-30");
-  g_assert_false (gtk_widget_is_sensitive (button_labelled (GTK_WIDGET (dialog), "Save")));
+  g_assert_false (gtk_widget_is_sensitive (pathways_test_get_button (GTK_WIDGET (dialog), "Save")));
 
   gtk_text_buffer_set_text (dialog_body (dialog), "Ran the retro and turned it into a plan",
                             -1);
-  adw_combo_row_set_selected (dialog_row (dialog, ADW_TYPE_COMBO_ROW, "Kind"), 1);  /* Growth */
-  gtk_editable_set_text (dialog_row (dialog, ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)"),
+  adw_combo_row_set_selected (pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                     "Kind"), 1);  /* Growth */
+  gtk_editable_set_text (pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                "Date (YYYY-MM-DD)"),
                          "2025-03-14");
-  expectation = dialog_row (dialog, ADW_TYPE_COMBO_ROW, "Ladder Expectation");
+  expectation = pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                       "Ladder Expectation");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (expectation)));
   choices = GTK_STRING_LIST (adw_combo_row_get_model (expectation));
   g_assert_cmpstr (gtk_string_list_get_string (choices, 0), ==, "None");
@@ -642,10 +523,12 @@ test_edit (Fixture       *fixture,
 
   /* Opened again, the dialog starts from what was saved; "None" unlinks it. */
   use_row_menu (fixture, id, "edit");
-  dialog = open_dialog ();
-  expectation = dialog_row (dialog, ADW_TYPE_COMBO_ROW, "Ladder Expectation");
+  dialog = pathways_test_find_message_dialog ();
+  expectation = pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                       "Ladder Expectation");
   g_assert_cmpuint (adw_combo_row_get_selected (expectation), ==, 1);
-  g_assert_cmpuint (adw_combo_row_get_selected (dialog_row (dialog, ADW_TYPE_COMBO_ROW, "Kind")),
+  g_assert_cmpuint (adw_combo_row_get_selected (pathways_test_get_row (GTK_WIDGET (dialog),
+                                                                       ADW_TYPE_COMBO_ROW, "Kind")),
                     ==, 1);
   adw_combo_row_set_selected (expectation, 0);
   press_dialog_button (dialog, "Save");
@@ -653,11 +536,12 @@ test_edit (Fixture       *fixture,
   note = pathways_store_get_note (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_null (note->expectation_key);
-  g_assert_false (shows_label (note_row (fixture, 0), "Senior Engineer (IC 4): Impact"));
+  g_assert_false (pathways_test_shows_label (note_row (fixture, 0),
+                                             "Senior Engineer (IC 4): Impact"));
 
   /* Cancel changes nothing. */
   use_row_menu (fixture, id, "edit");
-  dialog = open_dialog ();
+  dialog = pathways_test_find_message_dialog ();
   gtk_text_buffer_set_text (dialog_body (dialog), "Something else", -1);
   press_dialog_button (dialog, "Cancel");
   g_clear_pointer (&note, pathways_note_free);
@@ -680,18 +564,20 @@ test_delete_undo (Fixture       *fixture,
   g_assert_no_error (error);
   store_note (fixture, PATHWAYS_NOTE_WIN, "Closed the migration", "2025-05-20");
   show (fixture);
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab), "Great demo at the all-hands"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab),
+                                            "Great demo at the all-hands"));
 
   use_row_menu (fixture, id, "delete");
   notes = stored_notes (fixture);
   g_assert_cmpuint (notes->len, ==, 1);
-  g_assert_false (shows_label (GTK_WIDGET (fixture->tab), "Great demo at the all-hands"));
+  g_assert_false (pathways_test_shows_label (GTK_WIDGET (fixture->tab),
+                                             "Great demo at the all-hands"));
   g_assert_cmpuint (n_rows (fixture), ==, 1);
-  g_assert_true (shows_label (fixture->window, "Note deleted"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Note deleted"));
 
   /* Undo, from the toast: the same note again. */
-  g_signal_emit_by_name (button_labelled (fixture->window, "Undo"), "clicked");
-  settle ();
+  g_signal_emit_by_name (pathways_test_get_button (fixture->window, "Undo"), "clicked");
+  pathways_test_settle ();
   g_clear_pointer (&notes, g_ptr_array_unref);
   notes = stored_notes (fixture);
   g_assert_cmpuint (notes->len, ==, 2);
@@ -700,8 +586,8 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (note->kind, ==, PATHWAYS_NOTE_FEEDBACK);
   g_assert_cmpstr (note->occurred_on, ==, "2025-06-02");
   g_assert_cmpstr (note->expectation_key, ==, first_target_key (fixture));
-  g_assert_true (shows_label (note_row (fixture, 0), "Great demo at the all-hands"));
-  g_assert_true (shows_label (note_row (fixture, 0), "Feedback"));
+  g_assert_true (pathways_test_shows_label (note_row (fixture, 0), "Great demo at the all-hands"));
+  g_assert_true (pathways_test_shows_label (note_row (fixture, 0), "Feedback"));
 }
 
 static void
@@ -722,12 +608,12 @@ test_months (Fixture       *fixture,
   g_assert_cmpstr (headings, ==, "November 2024|October 2024");
 
   months = month_groups (fixture);
-  collect (g_ptr_array_index (months, 0), ADW_TYPE_PREFERENCES_ROW, rows);
+  pathways_test_collect (g_ptr_array_index (months, 0), ADW_TYPE_PREFERENCES_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 2);
   first = dup_visible_text (g_ptr_array_index (rows, 0));
   g_assert_cmpstr (first, ==, "Growth\nTuesday 12 November\nMid November\n");
-  g_assert_true (shows_label (g_ptr_array_index (rows, 1), "Early November"));
-  g_assert_true (shows_label (g_ptr_array_index (months, 1), "October win"));
+  g_assert_true (pathways_test_shows_label (g_ptr_array_index (rows, 1), "Early November"));
+  g_assert_true (pathways_test_shows_label (g_ptr_array_index (months, 1), "October win"));
 }
 
 static void
@@ -735,14 +621,15 @@ test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
   show (fixture);
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab), "No Notes Yet"));
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab),
-                              "Wins, growth and feedback you note here feed the review draft."));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab), "No Notes Yet"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab),
+                                            "Wins, growth and feedback you note here feed the "
+                                            "review draft."));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (filter_button (fixture, "All"))));
   g_assert_cmpuint (n_rows (fixture), ==, 0);
 
   quick_add (fixture, "Note", "First one");
-  g_assert_false (shows_label (GTK_WIDGET (fixture->tab), "No Notes Yet"));
+  g_assert_false (pathways_test_shows_label (GTK_WIDGET (fixture->tab), "No Notes Yet"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (filter_button (fixture, "All"))));
 }
 
@@ -769,31 +656,33 @@ test_long_note (Fixture       *fixture,
   g_assert_cmpuint (notes->len, ==, 1);
   note = g_ptr_array_index (notes, 0);
   g_assert_cmpstr (note->body, ==, text->str);
-  g_assert_true (shows_label (note_row (fixture, 0), text->str));
+  g_assert_true (pathways_test_shows_label (note_row (fixture, 0), text->str));
 }
 
 static void
 test_add_dialog (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *today = dup_day (0);
+  g_autofree char *today = pathways_test_dup_day (0);
   g_autoptr(GPtrArray) notes = NULL;
   AdwMessageDialog *dialog;
   const PathwaysNote *note;
 
   show (fixture);
   pathways_person_notes_show_add_dialog (fixture->tab);
-  settle ();
-  dialog = open_dialog ();
+  pathways_test_settle ();
+  dialog = pathways_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add a Note");
-  g_assert_cmpstr (gtk_editable_get_text (dialog_row (dialog, ADW_TYPE_ENTRY_ROW,
-                                                      "Date (YYYY-MM-DD)")), ==, today);
+  g_assert_cmpstr (gtk_editable_get_text (pathways_test_get_row (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW,
+                                                                 "Date (YYYY-MM-DD)")), ==, today);
   /* Nothing written yet: nothing to add. */
-  g_assert_false (gtk_widget_is_sensitive (button_labelled (GTK_WIDGET (dialog), "Add")));
+  g_assert_false (gtk_widget_is_sensitive (pathways_test_get_button (GTK_WIDGET (dialog), "Add")));
 
   gtk_text_buffer_set_text (dialog_body (dialog), "Unblocked the release\nwith a hotfix", -1);
-  adw_combo_row_set_selected (dialog_row (dialog, ADW_TYPE_COMBO_ROW, "Kind"), 0);  /* Win */
+  adw_combo_row_set_selected (pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                     "Kind"), 0);  /* Win */
   press_dialog_button (dialog, "Add");
 
   notes = stored_notes (fixture);
@@ -802,8 +691,9 @@ test_add_dialog (Fixture       *fixture,
   g_assert_cmpint (note->kind, ==, PATHWAYS_NOTE_WIN);
   g_assert_cmpstr (note->body, ==, "Unblocked the release\nwith a hotfix");
   g_assert_cmpstr (note->occurred_on, ==, today);
-  g_assert_true (shows_label (note_row (fixture, 0), "Unblocked the release\nwith a hotfix"));
-  g_assert_true (shows_label (fixture->window, "Note added"));
+  g_assert_true (pathways_test_shows_label (note_row (fixture, 0),
+                                            "Unblocked the release\nwith a hotfix"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Note added"));
 }
 
 static void
@@ -821,7 +711,7 @@ test_flush (Fixture       *fixture,
 
   /* Moving to someone else keeps what was typed, with whom it was typed for. */
   pathways_person_notes_set_context (fixture->tab, fixture->store, other, fixture->ladder);
-  settle ();
+  pathways_test_settle ();
   notes = stored_notes (fixture);
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpstr (((PathwaysNote *) g_ptr_array_index (notes, 0))->body, ==,
@@ -832,7 +722,7 @@ test_flush (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (others->len, ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row (fixture))), ==, "");
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab), "No Notes Yet"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab), "No Notes Yet"));
 }
 
 int

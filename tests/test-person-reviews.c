@@ -15,6 +15,7 @@
 #include "pathways-markdown-view.h"
 #include "pathways-person-reviews.h"
 #include "pathways-review.h"
+#include "pathways-test-ui.h"
 
 #define WIN_NOTE     "Shipped the refund service"
 #define GROWTH_NOTE  "Could delegate the on-call rota"
@@ -108,27 +109,6 @@ free_ladder (PathwaysLadder *ladder)
 /* ---- the fixture ---- */
 
 static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static char *
-dup_day (int days_from_today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
-
-  return g_date_time_format (day, "%Y-%m-%d");
-}
-
-static void
 add_note (Fixture          *fixture,
           PathwaysNoteKind  kind,
           const char       *body,
@@ -145,21 +125,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
   g_autoptr(PathwaysPerson) person = NULL;
   g_autofree char *db_path = NULL;
-  g_autofree char *today = dup_day (0);
-  g_autofree char *long_ago = dup_day (-730);
+  g_autofree char *today = pathways_test_dup_day (0);
+  g_autofree char *long_ago = pathways_test_dup_day (-730);
   g_autoptr(GError) error = NULL;
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  fixture->dir = g_dir_make_tmp ("pathways-person-reviews-XXXXXX", NULL);
+  fixture->dir = pathways_test_make_temp_dir ("person-reviews");
   db_path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
-  fixture->db = pathways_db_open (db_path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (db_path, &fixture->db);
   fixture->settings = g_settings_new (APPLICATION_ID);
   person = g_object_new (PATHWAYS_TYPE_PERSON, "name", "Amara Okafor",
                          "ladder-path", "Engineering", "level", "Engineer", NULL);
@@ -170,11 +146,8 @@ fixture_set_up (Fixture       *fixture,
   add_note (fixture, PATHWAYS_NOTE_GROWTH, GROWTH_NOTE, today);
   add_note (fixture, PATHWAYS_NOTE_WIN, OLD_NOTE, long_ago);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   fixture->tab = g_object_ref (g_object_new (PATHWAYS_TYPE_PERSON_REVIEWS, NULL));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->tab));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  fixture->window = pathways_test_window_new (GTK_WIDGET (fixture->tab), 1200, 800);
   pathways_person_reviews_set_settings (fixture->tab, fixture->settings);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
@@ -183,10 +156,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle ();
+  pathways_test_settle ();
   g_assert_finalize_object (fixture->tab);
   g_settings_reset (fixture->settings, "review-template");
   g_clear_object (&fixture->settings);
@@ -194,7 +165,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->db);
   g_clear_pointer (&fixture->ladder, free_ladder);
-  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (pathways_test_remove_tree (fixture->dir));
   g_free (fixture->dir);
 }
 
@@ -203,13 +174,13 @@ show (Fixture *fixture)
 {
   pathways_person_reviews_set_context (fixture->tab, fixture->store, fixture->person,
                                        fixture->ladder);
-  settle ();
+  pathways_test_settle ();
 }
 
 static PathwaysCycle *
 current_cycle (Fixture *fixture)
 {
-  g_autofree char *today = dup_day (0);
+  g_autofree char *today = pathways_test_dup_day (0);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   PathwaysCycle *cycle;
@@ -237,46 +208,13 @@ stored_review (Fixture *fixture)
 
 /* ---- the widgets ---- */
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *into)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (into, child);
-      collect (child, type, into);
-    }
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (label))
-          && g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 shows_label_starting (GtkWidget  *root,
                       const char *prefix)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -288,44 +226,12 @@ shows_label_starting (GtkWidget  *root,
   return FALSE;
 }
 
-/* The button on screen showing @text. */
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *text)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-
-      if (!gtk_widget_get_mapped (button))
-        continue;
-      collect (button, GTK_TYPE_LABEL, labels);
-      for (guint j = 0; j < labels->len; j++)
-        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, j)), text) == 0)
-          return button;
-    }
-  return NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  settle ();
-}
-
 static GtkTextView *
 editor (Fixture *fixture)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->tab), GTK_TYPE_TEXT_VIEW, views);
+  pathways_test_collect (GTK_WIDGET (fixture->tab), GTK_TYPE_TEXT_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     {
       GtkWidget *view = g_ptr_array_index (views, i);
@@ -342,11 +248,7 @@ editor (Fixture *fixture)
 static char *
 dup_editor_text (Fixture *fixture)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor (fixture));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return pathways_test_dup_buffer_text (gtk_text_view_get_buffer (editor (fixture)));
 }
 
 static void
@@ -365,7 +267,7 @@ static gboolean
 toggled (Fixture    *fixture,
          const char *label)
 {
-  GtkWidget *button = button_labelled (GTK_WIDGET (fixture->tab), label);
+  GtkWidget *button = pathways_test_find_button (GTK_WIDGET (fixture->tab), label);
 
   g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
@@ -374,7 +276,7 @@ toggled (Fixture    *fixture,
 static void
 start (Fixture *fixture)
 {
-  click (button_labelled (GTK_WIDGET (fixture->tab), "Start Review"));
+  pathways_test_click (pathways_test_find_button (GTK_WIDGET (fixture->tab), "Start Review"));
   editor (fixture);
 }
 
@@ -385,7 +287,7 @@ evidence_row (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->tab), ADW_TYPE_ACTION_ROW, rows);
+  pathways_test_collect (GTK_WIDGET (fixture->tab), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
@@ -404,7 +306,7 @@ child_with_tooltip (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
 
-  collect (root, type, children);
+  pathways_test_collect (root, type, children);
   for (guint i = 0; i < children->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (children, i)), tooltip) == 0)
       return g_ptr_array_index (children, i);
@@ -438,43 +340,6 @@ toplevel_titled (const char *title)
   return NULL;
 }
 
-typedef struct
-{
-  char     *text;
-  gboolean  done;
-} ClipboardRead;
-
-static void
-on_clipboard_read (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  read->done = TRUE;
-}
-
-static char *
-dup_clipboard (GtkWidget *widget)
-{
-  ClipboardRead read = { NULL, FALSE };
-  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_read,
-                                 &read);
-  while (!read.done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  g_assert_nonnull (read.text);
-  return read.text;
-}
-
 /* ---- the tests ---- */
 
 static void
@@ -490,11 +355,11 @@ test_start (Fixture       *fixture,
 
   show (fixture);
   /* The current cycle is chosen, with its days left. */
-  collect (GTK_WIDGET (fixture->tab), GTK_TYPE_DROP_DOWN, dropdowns);
+  pathways_test_collect (GTK_WIDGET (fixture->tab), GTK_TYPE_DROP_DOWN, dropdowns);
   dropdown = g_ptr_array_index (dropdowns, 0);
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)), ==,
                    cycle->name);
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab), title));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab), title));
 
   start (fixture);
   text = dup_editor_text (fixture);
@@ -503,7 +368,7 @@ test_start (Fixture       *fixture,
   g_assert_nonnull (strstr (text, cycle->name));
   g_assert_null (strstr (text, "{first_name}"));
   g_assert_null (strstr (text, "{cycle}"));
-  g_assert_false (shows_label (GTK_WIDGET (fixture->tab), title));
+  g_assert_false (pathways_test_shows_label (GTK_WIDGET (fixture->tab), title));
 
   review = stored_review (fixture);
   g_assert_cmpstr (review->body, ==, text);
@@ -550,7 +415,7 @@ test_evidence (Fixture       *fixture,
   g_assert_null (evidence_row (fixture, OLD_NOTE));
 
   /* Filtered by kind, with counts. */
-  collect (GTK_WIDGET (fixture->tab), GTK_TYPE_DROP_DOWN, dropdowns);
+  pathways_test_collect (GTK_WIDGET (fixture->tab), GTK_TYPE_DROP_DOWN, dropdowns);
   for (guint i = 0; i < dropdowns->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (dropdowns, i)),
                    "Show evidence of a kind") == 0)
@@ -561,11 +426,11 @@ test_evidence (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All (2)");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==, "Wins (1)");
   gtk_drop_down_set_selected (filter, 2);
-  settle ();
+  pathways_test_settle ();
   g_assert_null (evidence_row (fixture, WIN_NOTE));
   g_assert_nonnull (evidence_row (fixture, GROWTH_NOTE));
   gtk_drop_down_set_selected (filter, 0);
-  settle ();
+  pathways_test_settle ();
   g_assert_nonnull (evidence_row (fixture, WIN_NOTE));
 }
 
@@ -595,8 +460,8 @@ test_insert (Fixture       *fixture,
                                                                       strstr (text, "## Wins")
                                                                       + 7));
   gtk_text_buffer_place_cursor (buffer, &iter);
-  click (child_with_tooltip (evidence_row (fixture, WIN_NOTE), GTK_TYPE_BUTTON,
-                             "Insert at the Cursor"));
+  pathways_test_click (child_with_tooltip (evidence_row (fixture, WIN_NOTE), GTK_TYPE_BUTTON,
+                                           "Insert at the Cursor"));
 
   g_clear_pointer (&text, g_free);
   text = dup_editor_text (fixture);
@@ -619,7 +484,7 @@ test_ladder_section (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *today = dup_day (0);
+  g_autofree char *today = pathways_test_dup_day (0);
 
   fixture->ladder = make_ladder ();
   g_assert_true (pathways_store_rate (fixture->store, fixture->person, "eng/senior/Impact",
@@ -629,14 +494,15 @@ test_ladder_section (Fixture       *fixture,
   show (fixture);
   start (fixture);
 
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab),
-                              "Each expectation of Senior Engineer with its rating, how long it "
-                              "has held and its evidence."));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab),
+                                            "Each expectation of Senior Engineer with its rating, "
+                                            "how long it has held and its evidence."));
   /* The suggestion says why: one expectation of two is held, and not for long. */
   g_assert_true (shows_label_starting (GTK_WIDGET (fixture->tab),
                                        "Suggestion: not ready yet — "));
 
-  click (button_labelled (GTK_WIDGET (fixture->tab), "Insert Ladder Section"));
+  pathways_test_click (pathways_test_find_button (GTK_WIDGET (fixture->tab),
+                                                  "Insert Ladder Section"));
   text = dup_editor_text (fixture);
   g_assert_nonnull (strstr (text, "Against **Senior Engineer**"));
   g_assert_nonnull (strstr (text, "| Expectation | Rating | Held | Evidence |"));
@@ -651,11 +517,12 @@ test_no_ladder (Fixture       *fixture,
 
   show (fixture);
   start (fixture);
-  button = button_labelled (GTK_WIDGET (fixture->tab), "Insert Ladder Section");
+  button = pathways_test_find_button (GTK_WIDGET (fixture->tab), "Insert Ladder Section");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab),
-                              "No ladder to report against: the handbook has no career ladder."));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab),
+                                            "No ladder to report against: the handbook has no "
+                                            "career ladder."));
   g_assert_true (shows_label_starting (GTK_WIDGET (fixture->tab), "No suggestion"));
 }
 
@@ -669,15 +536,15 @@ test_status (Fixture       *fixture,
   show (fixture);
   start (fixture);
   g_assert_true (toggled (fixture, "Draft"));
-  ready = button_labelled (GTK_WIDGET (fixture->tab), "Ready");
+  ready = pathways_test_find_button (GTK_WIDGET (fixture->tab), "Ready");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ready), TRUE);
-  settle ();
+  pathways_test_settle ();
   review = stored_review (fixture);
   g_assert_cmpint (review->status, ==, PATHWAYS_REVIEW_READY);
 
   /* Shown again as stored. */
   pathways_person_reviews_reload (fixture->tab);
-  settle ();
+  pathways_test_settle ();
   g_assert_true (toggled (fixture, "Ready"));
   g_assert_false (toggled (fixture, "Draft"));
 }
@@ -705,22 +572,22 @@ test_autosave_and_revisions (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->tab), "reviews.revisions",
                                              NULL));
-  settle ();
+  pathways_test_settle ();
   dialog = toplevel_titled ("Revisions");
   g_assert_nonnull (dialog);
-  click (button_labelled (dialog, "Restore"));
+  pathways_test_click (pathways_test_find_button (dialog, "Restore"));
   g_assert_null (toplevel_titled ("Revisions"));
 
   text = dup_editor_text (fixture);
   g_assert_cmpstr (text, ==, template_text);
   restored = stored_review (fixture);
   g_assert_cmpstr (restored->body, ==, template_text);
-  g_assert_true (shows_label (fixture->window, "Earlier revision restored"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Earlier revision restored"));
 
   /* Undo puts back what was replaced. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->tab), "reviews.undo-restore",
                                              NULL));
-  settle ();
+  pathways_test_settle ();
   undone = stored_review (fixture);
   g_assert_true (g_str_has_suffix (undone->body, TYPED));
   g_clear_pointer (&text, g_free);
@@ -767,11 +634,11 @@ test_copy (Fixture       *fixture,
   start (fixture);
   type_at_end (fixture, TYPED);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->tab), "reviews.copy", NULL));
-  settle ();
-  copied = dup_clipboard (GTK_WIDGET (fixture->tab));
+  pathways_test_settle ();
+  copied = pathways_test_dup_clipboard (GTK_WIDGET (fixture->tab));
   g_assert_true (g_str_has_prefix (copied, "# Performance review: Amara Okafor, "));
   g_assert_nonnull (strstr (copied, TYPED));
-  g_assert_true (shows_label (fixture->window, "Review copied as Markdown"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Review copied as Markdown"));
 }
 
 /* The review of the cycle before is one click away, and readable. */
@@ -809,13 +676,13 @@ test_previous (Fixture       *fixture,
                                                    PATHWAYS_REVIEW_DELIVERED, &error));
 
   show (fixture);
-  g_assert_true (shows_label (GTK_WIDGET (fixture->tab), "Since the Last Review"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->tab), "Since the Last Review"));
   row = evidence_row (fixture, before->name);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                                    "Delivered · last edited "));
   g_signal_emit_by_name (row, "activated");
-  settle ();
+  pathways_test_settle ();
   text = dup_editor_text (fixture);
   g_assert_cmpstr (text, ==, "Earlier words");
   g_assert_true (toggled (fixture, "Delivered"));

@@ -13,6 +13,7 @@
 
 #include "pathways-preferences.h"
 #include "pathways-review.h"
+#include "pathways-test-ui.h"
 
 typedef struct
 {
@@ -26,18 +27,6 @@ typedef struct
 static const char * const keys[] = {
   "review-template", "sustained-weeks", "checkin-topics", "agenda-ladder-prompt",
 };
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static gint64
 add_cycle (Fixture    *fixture,
@@ -58,7 +47,7 @@ open_window (Fixture *fixture)
   fixture->window = g_object_ref (pathways_preferences_new (NULL, fixture->store,
                                                             fixture->settings));
   gtk_window_present (fixture->window);
-  settle (100);
+  pathways_test_settle_for (100);
 }
 
 static void
@@ -66,16 +55,12 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *db_path = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  fixture->dir = g_dir_make_tmp ("pathways-preferences-XXXXXX", NULL);
+  fixture->dir = pathways_test_make_temp_dir ("preferences");
   db_path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
-  fixture->db = pathways_db_open (db_path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (db_path, &fixture->db);
   fixture->settings = g_settings_new (APPLICATION_ID);
 }
 
@@ -83,7 +68,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -99,23 +83,11 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->db);
-  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (pathways_test_remove_tree (fixture->dir));
   g_free (fixture->dir);
 }
 
 /* ---- finding things on screen ---- */
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
 
 /* The rows listing the cycles, in order. */
 static GPtrArray *
@@ -124,7 +96,7 @@ dup_cycle_rows (Fixture *fixture)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *cycle_rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  pathways_test_collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), "prefs.edit-cycle") == 0)
       g_ptr_array_add (cycle_rows, rows->pdata[i]);
@@ -149,7 +121,7 @@ find_button (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  pathways_test_collect (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
       return buttons->pdata[i];
@@ -161,49 +133,14 @@ click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  settle (50);
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_is_drawable (labels->pdata[i])
-        && g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
-      return TRUE;
-  return FALSE;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_assert_null (dialog);
-        dialog = l->data;
-      }
-  return dialog;
+  pathways_test_settle_for (50);
 }
 
 static GtkEditable *
 find_entry (AdwMessageDialog *dialog,
             const char       *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
-      return rows->pdata[i];
-  g_assert_not_reached ();
+  return pathways_test_get_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
 }
 
 /* Clicks the dialog's button for @response, as a person would. */
@@ -215,7 +152,7 @@ respond (AdwMessageDialog *dialog,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
-  collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  pathways_test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
       {
@@ -268,7 +205,7 @@ test_cycles_listed (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "1 Jan – 30 Apr 2026");
   /* Names are text, not markup. */
   g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[1]), ==, "Spring & Summer");
-  g_assert_true (shows_label (GTK_WIDGET (fixture->window), "Spring & Summer"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->window), "Spring & Summer"));
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[2]), ==,
                    "1 Dec 2026 – 31 Mar 2027");
 }
@@ -284,7 +221,7 @@ test_cycles_add (Fixture       *fixture,
   open_window (fixture);
 
   click (find_button (GTK_WIDGET (fixture->window), "prefs.add-cycle"));
-  dialog = find_dialog ();
+  dialog = pathways_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   /* The day after the last cycle, four months, named after them. */
   g_assert_cmpstr (gtk_editable_get_text (find_entry (dialog, "Name")), ==, "May–August 2026");
@@ -294,7 +231,7 @@ test_cycles_add (Fixture       *fixture,
                    "2026-08-31");
   respond (dialog, "accept");
 
-  g_assert_null (find_dialog ());
+  g_assert_null (pathways_test_find_message_dialog ());
   cycles = list_cycles (fixture);
   g_assert_cmpuint (cycles->len, ==, 2);
   assert_cycle (cycles->pdata[1], "May–August 2026", "2026-05-01", "2026-08-31");
@@ -310,7 +247,7 @@ test_cycles_validate (Fixture       *fixture,
 
   open_window (fixture);
   click (find_button (GTK_WIDGET (fixture->window), "prefs.add-cycle"));
-  dialog = find_dialog ();
+  dialog = pathways_test_find_message_dialog ();
   name = find_entry (dialog, "Name");
   start = find_entry (dialog, "First Day (YYYY-MM-DD)");
   end = find_entry (dialog, "Last Day (YYYY-MM-DD)");
@@ -355,7 +292,7 @@ test_cycles_edit_overlap (Fixture       *fixture,
   open_window (fixture);
 
   click (find_button (find_cycle_row (fixture, "May–August 2026"), "prefs.edit-cycle"));
-  dialog = find_dialog ();
+  dialog = pathways_test_find_message_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (find_entry (dialog, "First Day (YYYY-MM-DD)")), ==,
                    "2026-05-01");
   gtk_editable_set_text (find_entry (dialog, "Name"), "Late spring");
@@ -368,7 +305,7 @@ test_cycles_edit_overlap (Fixture       *fixture,
   overlapping.starts_on = (char *) "2026-04-15";
   overlapping.ends_on = (char *) "2026-08-31";
   g_assert_false (pathways_store_save_cycle (fixture->store, &overlapping, &expected));
-  again = find_dialog ();
+  again = pathways_test_find_message_dialog ();
   g_assert_nonnull (again);
   g_assert_true (again != dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (again), ==, expected->message);
@@ -404,12 +341,13 @@ test_cycles_delete (Fixture       *fixture,
   g_assert_cmpuint (cycles->len, ==, 1);
   assert_cycle (cycles->pdata[0], "May–August 2026", "2026-05-01", "2026-08-31");
   g_assert_null (find_cycle_row (fixture, "January–April 2026"));
-  g_assert_true (shows_label (GTK_WIDGET (fixture->window), "“January–April 2026” deleted"));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->window),
+                                            "“January–April 2026” deleted"));
 
   /* Undo puts it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "prefs.undo-delete", NULL));
-  settle (50);
+  pathways_test_settle_for (50);
   g_clear_pointer (&cycles, g_ptr_array_unref);
   cycles = list_cycles (fixture);
   g_assert_cmpuint (cycles->len, ==, 2);
@@ -440,9 +378,10 @@ test_cycles_delete_refused (Fixture       *fixture,
   cycles = list_cycles (fixture);
   g_assert_cmpuint (cycles->len, ==, 1);
   g_assert_nonnull (find_cycle_row (fixture, "January–April 2026"));
-  g_assert_true (shows_label (GTK_WIDGET (fixture->window),
-                              "“January–April 2026” has 1 review in it, which would be deleted "
-                              "with the cycle. Change the cycle’s name or dates instead."));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->window),
+                                            "“January–April 2026” has 1 review in it, which would "
+                                            "be deleted with the cycle. Change the cycle’s name or "
+                                            "dates instead."));
 }
 
 /* Each cycle starts the day after the one before ends, the first on 1 January and the last
@@ -544,7 +483,7 @@ test_add_year (Fixture       *fixture,
                                                         "prefs.add-this-year")));
 
   /* The next year without cycles is offered: split it in halves. */
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_SPIN_BUTTON, spins);
+  pathways_test_collect (GTK_WIDGET (fixture->window), GTK_TYPE_SPIN_BUTTON, spins);
   for (guint i = 0; i < spins->len; i++)
     {
       GtkSpinButton *spin = spins->pdata[i];
@@ -604,7 +543,7 @@ test_add_year_refused (Fixture       *fixture,
   g_assert_cmpuint (cycles->len, ==, 1);
   message = g_strdup_printf ("%d has review cycles already, so none were added. Edit or delete "
                              "them to set the year up differently.", year);
-  g_assert_true (shows_label (GTK_WIDGET (fixture->window), message));
+  g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->window), message));
 }
 
 /* ---- the template ---- */
@@ -616,7 +555,7 @@ dup_view_text (Fixture *fixture)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_TEXT_VIEW, views);
+  pathways_test_collect (GTK_WIDGET (fixture->window), GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   buffer = gtk_text_view_get_buffer (views->pdata[0]);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -629,7 +568,7 @@ set_view_text (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_TEXT_VIEW, views);
+  pathways_test_collect (GTK_WIDGET (fixture->window), GTK_TYPE_TEXT_VIEW, views);
   g_assert_true (gtk_text_view_get_monospace (views->pdata[0]));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), text, -1);
 }
@@ -661,7 +600,7 @@ test_template (Fixture       *fixture,
   set_view_text (fixture, "## How {first_name} did in {cycle}\n");
   stored = dup_template_setting (fixture);
   g_assert_cmpstr (stored, ==, "");
-  settle (700);
+  pathways_test_settle_for (700);
   g_free (stored);
   stored = dup_template_setting (fixture);
   g_assert_cmpstr (stored, ==, "## How {first_name} did in {cycle}\n");
@@ -679,9 +618,9 @@ test_template (Fixture       *fixture,
 
   /* Typing the built-in text itself stores ''. */
   set_view_text (fixture, "Mine");
-  settle (700);
+  pathways_test_settle_for (700);
   set_view_text (fixture, builtin);
-  settle (700);
+  pathways_test_settle_for (700);
   g_free (stored);
   stored = dup_template_setting (fixture);
   g_assert_cmpstr (stored, ==, "");
@@ -717,7 +656,7 @@ find_spin (Fixture *fixture,
 {
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_SPIN_BUTTON, spins);
+  pathways_test_collect (GTK_WIDGET (fixture->window), GTK_TYPE_SPIN_BUTTON, spins);
   for (guint i = 0; i < spins->len; i++)
     if (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (spins->pdata[i])) == upper)
       return spins->pdata[i];
@@ -736,7 +675,7 @@ test_settings_bound (Fixture       *fixture,
   open_window (fixture);
   sustained = find_spin (fixture, 104);
   checkin = find_spin (fixture, 8);
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_SWITCH, switches);
+  pathways_test_collect (GTK_WIDGET (fixture->window), GTK_TYPE_SWITCH, switches);
   g_assert_cmpuint (switches->len, ==, 1);
   ladder = switches->pdata[0];
 

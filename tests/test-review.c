@@ -20,6 +20,7 @@
 
 #include "pathways-db.h"
 #include "pathways-review.h"
+#include "pathways-test-util.h"
 
 /* ---- fixture: a store on a new database, with one person ---- */
 
@@ -35,12 +36,7 @@ typedef struct
 static void
 fixture_open (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = pathways_db_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (fixture->path, &fixture->db);
 }
 
 static void
@@ -58,8 +54,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PathwaysPerson) person = pathways_person_new ("Ada Lovelace");
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("pathways-review-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pathways_test_make_temp_dir ("review");
   fixture->path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
   fixture_open (fixture);
   fixture->person = pathways_store_add_person (fixture->store, person, &error);
@@ -70,15 +65,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   if (fixture->store != NULL)
     fixture_close (fixture);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  pathways_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

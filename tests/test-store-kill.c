@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "pathways-db.h"
+#include "pathways-test-util.h"
 
 #define N_KILLS 60
 #define MIN_KILLS 50
@@ -184,22 +185,6 @@ check_database (const char *db_path,
   g_assert_finalize_object (db);
 }
 
-/* The test's folder holds only files: the database and its log. */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 test_kill (void)
 {
@@ -246,7 +231,7 @@ test_kill (void)
    * that hardly ever got to write would test little. */
   g_assert_cmpuint (kills_after_commits, >=, kills / 4);
 
-  remove_dir (dir);
+  pathways_test_remove_tree (dir);
 }
 
 int

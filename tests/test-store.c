@@ -18,6 +18,7 @@
 
 #include "pathways-db.h"
 #include "pathways-store.h"
+#include "pathways-test-util.h"
 
 /* ---- fixture: a store on a new database in a temporary folder ---- */
 
@@ -31,41 +32,9 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 fixture_open (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = pathways_db_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (fixture->path, &fixture->db);
   fixture->people = pathways_store_get_people (fixture->store);
 }
 
@@ -90,10 +59,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pathways-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pathways_test_make_temp_dir ("store");
   fixture->path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
   fixture_open (fixture);
 }
@@ -104,7 +70,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->store != NULL)
     fixture_close (fixture);
-  remove_tree (fixture->dir);
+  pathways_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

@@ -17,6 +17,7 @@
 #include "pathways-team-overview.h"
 #include "pathways-person-page.h"
 #include "pathways-team-page.h"
+#include "pathways-test-ui.h"
 
 typedef struct
 {
@@ -32,21 +33,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pathways-team-XXXXXX", NULL);
+  fixture->dir = pathways_test_make_temp_dir ("team");
   fixture->db_path = g_build_filename (fixture->dir, "pathways.sqlite", NULL);
-  fixture->db = pathways_db_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  fixture->store = pathways_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = pathways_test_open_store (fixture->db_path, &fixture->db);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   fixture->page = g_object_new (PATHWAYS_TYPE_TEAM_PAGE, NULL);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  fixture->window = pathways_test_window_new (GTK_WIDGET (fixture->page), 1000, 700);
   pathways_team_page_set_store (fixture->page, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
@@ -55,46 +47,14 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = NULL;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->db);
-  command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (pathways_test_remove_tree (fixture->dir));
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
 
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-/* Every widget of a type below @root, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *into)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (into, child);
-      collect (child, type, into);
-    }
-}
-
-/* Whether a label with exactly @text is shown (mapped) anywhere in the window. */
 /* The person page's tabs, wherever the team page keeps them. */
 static AdwViewStack *
 person_tabs (GtkWidget *widget)
@@ -114,39 +74,11 @@ person_tabs (GtkWidget *widget)
   return NULL;
 }
 
-static gboolean
-shows_label (Fixture    *fixture,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (fixture->window, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (label))
-          && g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static AdwEntryRow *
 entry_row (Fixture    *fixture,
            const char *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect (fixture->window, ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (adw_preferences_row_get_title (row), title) == 0)
-        return ADW_ENTRY_ROW (row);
-    }
-  g_assert_not_reached ();
+  return pathways_test_get_row (fixture->window, ADW_TYPE_ENTRY_ROW, title);
 }
 
 static PathwaysPerson *
@@ -168,7 +100,7 @@ people_list (Fixture *fixture)
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
   /* The people list: the one list view whose items are people (combo rows have others). */
-  collect (fixture->window, GTK_TYPE_LIST_VIEW, lists);
+  pathways_test_collect (fixture->window, GTK_TYPE_LIST_VIEW, lists);
   for (guint i = 0; i < lists->len && list == NULL; i++)
     {
       GtkSelectionModel *model = gtk_list_view_get_model (g_ptr_array_index (lists, i));
@@ -195,22 +127,22 @@ open_person (Fixture *fixture,
              guint    position)
 {
   gtk_widget_activate_action (people_list (fixture), "list.activate-item", "u", position);
-  settle ();
+  pathways_test_settle ();
 }
 
 static void
 test_welcome_then_people (Fixture       *fixture,
                           gconstpointer  data)
 {
-  settle ();
-  g_assert_true (shows_label (fixture, "Welcome to Pathways"));
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Welcome to Pathways"));
 
   add (fixture, "Zoë Adebayo");
   add (fixture, "ada Brennan");
-  settle ();
-  g_assert_false (shows_label (fixture, "Welcome to Pathways"));
-  g_assert_true (shows_label (fixture, "Zoë Adebayo"));
-  g_assert_true (shows_label (fixture, "ada Brennan"));
+  pathways_test_settle ();
+  g_assert_false (pathways_test_shows_label (fixture->window, "Welcome to Pathways"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Zoë Adebayo"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "ada Brennan"));
 }
 
 static void
@@ -224,19 +156,19 @@ test_edit_saves_without_a_button (Fixture       *fixture,
   GListModel *people;
 
   add (fixture, "Lena Virtanen");
-  settle ();
+  pathways_test_settle ();
   open_person (fixture, 0);
-  g_assert_true (shows_label (fixture, "Lena Virtanen"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Lena Virtanen"));
 
   /* Typing a title shows in the sidebar at once, and is saved after a pause. */
   gtk_editable_set_text (GTK_EDITABLE (entry_row (fixture, "Role or Title")), "Data engineer");
-  settle ();
-  g_assert_true (shows_label (fixture, "Data engineer"));
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Data engineer"));
 
   /* An impossible date is marked and not saved. */
   gtk_editable_set_text (GTK_EDITABLE (entry_row (fixture, "Start Date (YYYY-MM-DD)")),
                          "2026-02-30");
-  settle ();
+  pathways_test_settle ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (fixture,
                                                                   "Start Date (YYYY-MM-DD)")),
                                            "error"));
@@ -265,32 +197,32 @@ test_archive_and_undo_delete (Fixture       *fixture,
 
   add (fixture, "Rafael Costa");
   add (fixture, "Mei Lin");
-  settle ();
+  pathways_test_settle ();
   open_person (fixture, 1);  /* sorted by name: Mei Lin, Rafael Costa */
-  g_assert_true (shows_label (fixture, "Rafael Costa"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Rafael Costa"));
 
   /* Archived people leave the list (their page stays, saying so on its Details tab), and
    * come back when archived people are shown. */
   adw_view_stack_set_visible_child_name (person_tabs (GTK_WIDGET (fixture->page)), "details");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "team.archive", NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_cmpuint (n_listed (fixture), ==, 1);
-  g_assert_true (shows_label (fixture, "Archived"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Archived"));
   g_object_set (fixture->page, "show-archived", TRUE, NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_cmpuint (n_listed (fixture), ==, 2);
 
   /* Delete (no records: no question asked), then Undo from the toast. */
   open_person (fixture, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "team.delete", NULL);
-  settle ();
+  pathways_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
-  g_assert_true (shows_label (fixture, "“Rafael Costa” deleted"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "“Rafael Costa” deleted"));
   /* Rafael was added first: id 1. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "team.undo-delete", "x", (gint64) 1);
-  settle ();
+  pathways_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
-  g_assert_true (shows_label (fixture, "Rafael Costa"));
+  g_assert_true (pathways_test_shows_label (fixture->window, "Rafael Costa"));
 }
 
 static void
@@ -299,22 +231,14 @@ test_database_error_page (Fixture       *fixture,
 {
   pathways_team_page_show_error (fixture->page, "Your Records File Is Damaged",
                                  "“/x/pathways.sqlite” is not a database.", TRUE, TRUE);
-  settle ();
-  g_assert_true (shows_label (fixture, "Your Records File Is Damaged"));
-  g_assert_true (shows_label (fixture, "“/x/pathways.sqlite” is not a database."));
-  g_assert_false (shows_label (fixture, "Welcome to Pathways"));
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Your Records File Is Damaged"));
+  g_assert_true (pathways_test_shows_label (fixture->window,
+                                            "“/x/pathways.sqlite” is not a database."));
+  g_assert_false (pathways_test_shows_label (fixture->window, "Welcome to Pathways"));
 }
 
 /* ---- the overview ---- */
-
-static char *
-dup_day (int days_from_today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
-
-  return g_date_time_format (day, "%Y-%m-%d");
-}
 
 /* The rows of the overview's group titled @title, in order; it must be on screen. */
 static GPtrArray *
@@ -324,7 +248,7 @@ overview_rows (Fixture    *fixture,
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   GPtrArray *rows = g_ptr_array_new ();
 
-  collect (fixture->window, ADW_TYPE_PREFERENCES_GROUP, groups);
+  pathways_test_collect (fixture->window, ADW_TYPE_PREFERENCES_GROUP, groups);
   for (guint i = 0; i < groups->len; i++)
     {
       GtkWidget *group = g_ptr_array_index (groups, i);
@@ -333,7 +257,7 @@ overview_rows (Fixture    *fixture,
           && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)),
                         title) == 0)
         {
-          collect (group, GTK_TYPE_LIST_BOX_ROW, rows);
+          pathways_test_collect (group, GTK_TYPE_LIST_BOX_ROW, rows);
           return rows;
         }
     }
@@ -346,7 +270,7 @@ overview_group_description (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
-  collect (fixture->window, ADW_TYPE_PREFERENCES_GROUP, groups);
+  pathways_test_collect (fixture->window, ADW_TYPE_PREFERENCES_GROUP, groups);
   for (guint i = 0; i < groups->len; i++)
     {
       AdwPreferencesGroup *group = g_ptr_array_index (groups, i);
@@ -364,7 +288,7 @@ row_label (GtkWidget  *row,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (row, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -381,7 +305,7 @@ row_title (GtkWidget *row)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_LABEL, labels);
+  pathways_test_collect (row, GTK_TYPE_LABEL, labels);
   g_assert_cmpuint (labels->len, >, 0);
   return gtk_label_get_text (g_ptr_array_index (labels, 0));
 }
@@ -392,7 +316,7 @@ row_child (GtkWidget *row,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (row, type, found);
+  pathways_test_collect (row, type, found);
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
 }
@@ -412,7 +336,7 @@ content_title (Fixture *fixture)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
 
-  collect (fixture->window, ADW_TYPE_VIEW_SWITCHER_TITLE, titles);
+  pathways_test_collect (fixture->window, ADW_TYPE_VIEW_SWITCHER_TITLE, titles);
   g_assert_cmpuint (titles->len, ==, 1);
   return adw_view_switcher_title_get_title (g_ptr_array_index (titles, 0));
 }
@@ -462,8 +386,8 @@ test_overview (Fixture       *fixture,
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(PathwaysMeeting) planned = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = dup_day (0);
-  g_autofree char *yesterday = dup_day (-1);
+  g_autofree char *today = pathways_test_dup_day (0);
+  g_autofree char *yesterday = pathways_test_dup_day (-1);
   g_autofree char *yesterday_at = g_strdup_printf ("%sT09:30", yesterday);
   PathwaysAgendaOptions options = { NULL, 1, NULL, 6, today };
   const PathwaysActionItem *item;
@@ -490,7 +414,7 @@ test_overview (Fixture       *fixture,
                                            &error);
   g_assert_no_error (error);
   pathways_team_page_set_store (fixture->page, fixture->store);
-  settle ();
+  pathways_test_settle ();
 
   /* Every open action item is listed in the store's order, the manager's own first. */
   open = pathways_store_list_open_actions (fixture->store, NULL, &error);
@@ -527,17 +451,17 @@ test_overview (Fixture       *fixture,
   body = g_strdup (row_title (row));
   check = GTK_CHECK_BUTTON (row_child (row, GTK_TYPE_CHECK_BUTTON));
   gtk_widget_activate (GTK_WIDGET (check));
-  settle ();
+  pathways_test_settle ();
   g_assert_false (is_open_action (fixture, body));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (check)));
   g_assert_true (gtk_check_button_get_active (check));
   g_assert_cmpstr (overview_group_description (fixture, "Open Action Items"), !=, expected);
   gtk_widget_activate (GTK_WIDGET (check));
-  settle ();
+  pathways_test_settle ();
   g_assert_true (is_open_action (fixture, body));
   g_assert_cmpstr (overview_group_description (fixture, "Open Action Items"), ==, expected);
   gtk_widget_activate (GTK_WIDGET (check));
-  settle ();
+  pathways_test_settle ();
   g_assert_false (is_open_action (fixture, body));
   g_free (body);
 
@@ -564,7 +488,7 @@ test_overview (Fixture       *fixture,
   person = pathways_store_lookup_person (fixture->store, item->person_id);
   g_signal_emit_by_name (row_child (g_ptr_array_index (actions, 1), GTK_TYPE_BUTTON),
                          "clicked");
-  settle ();
+  pathways_test_settle ();
   g_assert_false (gtk_widget_get_mapped (row));
   g_assert_cmpstr (content_title (fixture), ==, pathways_person_get_name (person));
   g_assert_true (gtk_single_selection_get_selected_item (

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "pathways-handbook-page.h"
+#include "pathways-test-ui.h"
 
 typedef struct
 {
@@ -22,15 +23,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
   fixture->settings = g_settings_new (APPLICATION_ID);
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 600);
   fixture->page = g_object_new (PATHWAYS_TYPE_HANDBOOK_PAGE, NULL);
   pathways_handbook_page_set_settings (fixture->page, fixture->settings);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  fixture->window = pathways_test_window_new (GTK_WIDGET (fixture->page), 900, 600);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -80,12 +76,9 @@ has_status (Fixture       *fixture,
 static char *
 view_text (Fixture *fixture)
 {
-  GtkTextBuffer *buffer =
-    gtk_text_view_get_buffer (GTK_TEXT_VIEW (pathways_handbook_page_get_view (fixture->page)));
-  GtkTextIter start, end;
+  PathwaysMarkdownView *view = pathways_handbook_page_get_view (fixture->page);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return pathways_test_dup_buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
 }
 
 static gboolean
@@ -102,19 +95,6 @@ has_notice (Fixture       *fixture,
             gconstpointer  data)
 {
   return pathways_handbook_page_get_notice (fixture->page) != NULL;
-}
-
-/* Lets layout and scrolling (done in idles and on frames) settle. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
 }
 
 static char *
@@ -243,14 +223,14 @@ test_anchor_scrolls (Fixture       *fixture,
   /* "#second" does not match the slug "second-part-b-2" exactly: it still lands there. */
   follow (fixture, "guides/guide.md#second");
   g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
-  settle ();
+  pathways_test_settle_for (250);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
 
   /* Back to the top of the home page. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.back", NULL);
   g_assert_true (wait_until (fixture, page_is, "index.md"));
-  settle ();
+  pathways_test_settle_for (250);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
 }
@@ -265,7 +245,7 @@ test_refused_and_missing_links_stay (Fixture       *fixture,
   follow (fixture, "javascript:alert(1)");
   follow (fixture, "../../../etc/passwd");
   follow (fixture, "no-such-page.md");
-  settle ();
+  pathways_test_settle_for (250);
   g_assert_true (page_is (fixture, "index.md"));
   g_assert_true (text_contains (fixture, "Fixture home"));
 }
@@ -280,14 +260,14 @@ test_find_in_page (Fixture       *fixture,
 
   open_fixture (fixture, dir);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.find", NULL);
-  settle ();
+  pathways_test_settle_for (250);
 
   /* Ctrl+F puts the keyboard in the find entry: typing there finds in the page. */
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
   g_assert_true (GTK_IS_EDITABLE (focus));
   gtk_editable_set_text (GTK_EDITABLE (focus), "needle");
-  settle ();
+  pathways_test_settle_for (250);
   g_assert_cmpuint (pathways_markdown_view_get_find_position (view), ==, 1);
 
   /* Enter goes to the next match, and wraps around after the last. */
