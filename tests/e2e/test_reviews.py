@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Journey: draft a performance review — open a report with a cycle of notes, start the
-review, insert two pieces of dated evidence and the ladder section, mark it ready, export it
-as Markdown through the save dialog, and read the file — through the accessibility tree."""
+"""Journey: draft a performance review — open a report with a cycle of notes (noting two
+more), start the review, insert two pieces of dated evidence and the ladder section, mark it
+ready, export it as Markdown through the save dialog, and read the file — through the
+accessibility tree."""
 
 import os
 import shutil
@@ -11,9 +12,10 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pathways_e2e import App, JourneyFailed, label_is, run, text_of  # noqa: E402
 
-PERSON = "Amara Okafor"     # the sample team's notes fall in the current review cycle
-WIN = "Mentored Kenji through his first production deploy."
-FEEDBACK = "The data team said her migration guide was the clearest they had read this year."
+PERSON = "Amara Okafor"
+# Noted today, so they fall in the current cycle whatever the date of the run.
+WIN = "Led the billing cut-over without a single customer ticket"
+FEEDBACK = "Product said her design doc made the trade-offs easy to follow"
 
 
 def draft_and_export():
@@ -23,6 +25,17 @@ def draft_and_export():
     try:
         with App(["--profile", profile, "--sample-team"]) as app:
             app.press("push button", PERSON)
+
+            # A cycle of notes: two more, noted today on the Notes tab.
+            app.press("page tab", label_is("Notes"))
+            app.find("label", "Add a Note")
+            app.type(WIN)
+            app.keys("Return")
+            app.find("label", WIN)
+            app.type(FEEDBACK)
+            app.keys("Return")
+            app.find("label", FEEDBACK)
+
             app.press("page tab", label_is("Reviews"))
             app.press("push button", label_is("Start Review"))
             app.find("text", "Review Text")
