@@ -393,28 +393,12 @@ pathways_store_get_meeting (PathwaysStore  *self,
                             gint64          id,
                             GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  PathwaysMeeting *meeting;
-  PathwaysDb *db;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
 
-  db = pathways_store_get_db (self);
-  stmt = pathways_db_prepare (db, "SELECT " MEETING_COLUMNS " FROM meeting m WHERE m.id = ?1",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  meeting = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) meeting_from_row,
-                                     &local_error);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (meeting == NULL)
-    set_record_not_found (error);
-
-  return meeting;
+  return pathways_store_get_by_id (self,
+                                   "SELECT " MEETING_COLUMNS " FROM meeting m WHERE m.id = ?1",
+                                   id, (PathwaysDbRowFunc) meeting_from_row, set_record_not_found,
+                                   error);
 }
 
 static PathwaysMeeting *

@@ -237,28 +237,12 @@ pathways_store_get_cycle (PathwaysStore  *self,
                           gint64          id,
                           GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  PathwaysCycle *cycle;
-  PathwaysDb *db;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
 
-  db = pathways_store_get_db (self);
-  stmt = pathways_db_prepare (db, "SELECT " CYCLE_COLUMNS " FROM review_cycle WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  cycle = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) cycle_from_row,
-                                   &local_error);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (cycle == NULL)
-    set_cycle_not_found (error);
-
-  return cycle;
+  return pathways_store_get_by_id (self,
+                                   "SELECT " CYCLE_COLUMNS " FROM review_cycle WHERE id = ?1",
+                                   id, (PathwaysDbRowFunc) cycle_from_row, set_cycle_not_found,
+                                   error);
 }
 
 /**
@@ -718,27 +702,12 @@ pathways_store_get_note (PathwaysStore  *self,
                          gint64          id,
                          GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  PathwaysNote *note;
-  PathwaysDb *db;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
 
-  db = pathways_store_get_db (self);
-  stmt = pathways_db_prepare (db, "SELECT " NOTE_COLUMNS " FROM note WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  note = pathways_db_collect_one (db, stmt, (PathwaysDbRowFunc) note_from_row,
-                                  &local_error);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (note == NULL)
-    set_note_not_found (error);
-
-  return note;
+  return pathways_store_get_by_id (self,
+                                   "SELECT " NOTE_COLUMNS " FROM note WHERE id = ?1",
+                                   id, (PathwaysDbRowFunc) note_from_row, set_note_not_found,
+                                   error);
 }
 
 /**

@@ -22,6 +22,15 @@ gboolean  pathways_store_set_invalid     (GError            **error,
 gboolean  pathways_store_set_not_found   (GError            **error,
                                           const char         *message);
 
+/* The one record @sql selects by id ("?1"), made by @from_row; when there is none,
+ * @not_found sets the error (a PATHWAYS_STORE_ERROR_NOT_FOUND saying what is gone). */
+gpointer  pathways_store_get_by_id       (PathwaysStore      *self,
+                                          const char         *sql,
+                                          gint64              id,
+                                          PathwaysDbRowFunc   from_row,
+                                          gboolean          (*not_found) (GError **error),
+                                          GError            **error);
+
 /* The index of @name in @names (which may have NULL holes), or 0 — the default — if it is
  * not there: how a column's spelling becomes an enum value. */
 guint     pathways_lookup_name           (const char * const *names,

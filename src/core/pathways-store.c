@@ -145,6 +145,45 @@ pathways_store_set_not_found (GError     **error,
 }
 
 /**
+ * pathways_store_get_by_id:
+ * @self: a store
+ * @sql: a SELECT of one row by its id, the parameter ?1
+ * @id: the id
+ * @from_row: makes the record from the row
+ * @not_found: sets the error that says the record is gone
+ * @error: return location for a #PathwaysStoreError or #PathwaysDbError
+ *
+ * Returns: (transfer full) (nullable): the record
+ */
+gpointer
+pathways_store_get_by_id (PathwaysStore      *self,
+                          const char         *sql,
+                          gint64              id,
+                          PathwaysDbRowFunc   from_row,
+                          gboolean          (*not_found) (GError **error),
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gpointer record;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  stmt = pathways_db_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  record = pathways_db_collect_one (self->db, stmt, from_row, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (record == NULL)
+    not_found (error);
+
+  return record;
+}
+
+/**
  * pathways_lookup_name:
  * @names: (array length=n_names): how a column spells each value of an enum, indexed by
  *   value; %NULL where a value has no spelling
