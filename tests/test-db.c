@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "pathways-db.h"
+#include "pathways-search.h"
 #include "pathways-store.h"
 #include "pathways-test-util.h"
 
@@ -144,6 +145,8 @@ open_raw (const char *path)
 {
   sqlite3 *handle = NULL;
 
+  /* Schema 3's triggers write to the search index, which needs its tokenizer. */
+  pathways_search_init ();
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
 
   return handle;
@@ -213,6 +216,33 @@ create_at_version (const char *path,
 
 /* Representative records as each schema version could hold them: when a migration changes
  * a table, its rows here must come through. Index = schema version. */
+/* Version 2's records: version 1's and what 1-on-1 agendas added. */
+#define FIXTURE_2 \
+  "INSERT INTO person (id, name, pronouns, title, ladder_path, level, start_date," \
+  "  cadence_weeks, meeting_weekday, meeting_time, is_skip_level, notes)" \
+  "  VALUES (1, 'Ada Lovelace', 'she/her', 'Engineer', 'Software Engineer'," \
+  "  'Engineer II (IC 3)', '2020-01-06', 2, 3, '10:30', 0, 'Likes analytical engines');" \
+  "INSERT INTO person (id, name, archived_at)" \
+  "  VALUES (2, 'Grace Hopper', '2024-01-01T00:00:00Z');" \
+  "INSERT INTO level_history (person_id, ladder_path, level, effective_date)" \
+  "  VALUES (1, 'Software Engineer', 'Engineer II (IC 3)', '2020-01-06');" \
+  "INSERT INTO note (person_id, kind, body, occurred_on)" \
+  "  VALUES (1, 'win', 'Shipped', '2024-02-01');" \
+  "INSERT INTO meeting (id, person_id, scheduled_at, status, mood)" \
+  "  VALUES (1, 1, '2024-02-05T10:30', 'held', 4);" \
+  "INSERT INTO agenda_item (meeting_id, person_id, body, notes, topic_kind, topic_key)" \
+  "  VALUES (1, 1, 'Career goals', 'Wants to lead', 'frequent', 'frequent/career growth');" \
+  "INSERT INTO action_item (person_id, meeting_id, body, due_on, done_at, done_meeting_id)" \
+  "  VALUES (1, 1, 'Write RFC', '2024-02-12', '2024-02-05T11:00:00Z', 1);" \
+  "INSERT INTO ladder_assessment (person_id, expectation_key, rating, expectation_text)" \
+  "  VALUES (1, 'software-engineer/engineer-ii/impact', 'consistently', 'Delivers features');" \
+  "INSERT INTO ladder_evidence (person_id, expectation_key, expectation_text, body)" \
+  "  VALUES (1, 'software-engineer/engineer-ii/impact', 'Delivers features', 'The RFC');" \
+  "INSERT INTO review_cycle (id, name, starts_on, ends_on)" \
+  "  VALUES (1, 'Spring', '2024-01-01', '2024-04-30');" \
+  "INSERT INTO review (id, person_id, cycle_id, body) VALUES (1, 1, 1, 'Draft');" \
+  "INSERT INTO review_revision (review_id, body) VALUES (1, 'Earlier draft');"
+
 static const char * const version_fixtures[] = {
   NULL,  /* version 0: an empty file, as a first start left it */
 
@@ -240,30 +270,10 @@ static const char * const version_fixtures[] = {
   "INSERT INTO review_revision (review_id, body) VALUES (1, 'Earlier draft');",
 
   /* version 2: the same, and what 1-on-1 agendas added */
-  "INSERT INTO person (id, name, pronouns, title, ladder_path, level, start_date,"
-  "  cadence_weeks, meeting_weekday, meeting_time, is_skip_level, notes)"
-  "  VALUES (1, 'Ada Lovelace', 'she/her', 'Engineer', 'Software Engineer',"
-  "  'Engineer II (IC 3)', '2020-01-06', 2, 3, '10:30', 0, 'Likes analytical engines');"
-  "INSERT INTO person (id, name, archived_at)"
-  "  VALUES (2, 'Grace Hopper', '2024-01-01T00:00:00Z');"
-  "INSERT INTO level_history (person_id, ladder_path, level, effective_date)"
-  "  VALUES (1, 'Software Engineer', 'Engineer II (IC 3)', '2020-01-06');"
-  "INSERT INTO note (person_id, kind, body, occurred_on)"
-  "  VALUES (1, 'win', 'Shipped', '2024-02-01');"
-  "INSERT INTO meeting (id, person_id, scheduled_at, status, mood)"
-  "  VALUES (1, 1, '2024-02-05T10:30', 'held', 4);"
-  "INSERT INTO agenda_item (meeting_id, person_id, body, notes, topic_kind, topic_key)"
-  "  VALUES (1, 1, 'Career goals', 'Wants to lead', 'frequent', 'frequent/career growth');"
-  "INSERT INTO action_item (person_id, meeting_id, body, due_on, done_at, done_meeting_id)"
-  "  VALUES (1, 1, 'Write RFC', '2024-02-12', '2024-02-05T11:00:00Z', 1);"
-  "INSERT INTO ladder_assessment (person_id, expectation_key, rating, expectation_text)"
-  "  VALUES (1, 'software-engineer/engineer-ii/impact', 'consistently', 'Delivers features');"
-  "INSERT INTO ladder_evidence (person_id, expectation_key, expectation_text, body)"
-  "  VALUES (1, 'software-engineer/engineer-ii/impact', 'Delivers features', 'The RFC');"
-  "INSERT INTO review_cycle (id, name, starts_on, ends_on)"
-  "  VALUES (1, 'Spring', '2024-01-01', '2024-04-30');"
-  "INSERT INTO review (id, person_id, cycle_id, body) VALUES (1, 1, 1, 'Draft');"
-  "INSERT INTO review_revision (review_id, body) VALUES (1, 'Earlier draft');",
+  FIXTURE_2,
+
+  /* version 3: the same records; the search index follows them by itself */
+  FIXTURE_2,
 };
 
 /* Checks the records of version_fixtures[@version] are all there. */
@@ -294,6 +304,12 @@ assert_fixture_intact (sqlite3 *handle,
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM action_item"), ==, 1);
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM ladder_assessment"), ==, 1);
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM ladder_evidence"), ==, 1);
+
+  /* Records from before schema 3 are searchable after it, and later ones by trigger. */
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM record_search"
+                                      " WHERE record_search MATCH 'lovelace'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM record_search"
+                                      " WHERE record_search MATCH 'rfc'"), ==, 2);
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM review"), ==, 1);
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM review_revision"), ==, 1);
 
@@ -903,7 +919,7 @@ test_migrate_fixture_current (void)
   pathways_test_remove_tree (dir);
 }
 
-/* The next migration can't apply (a table or index it creates is already there): it is rolled back
+/* The next migration can't apply (a table, index or trigger it creates is already there): it is rolled back
  * as a whole, the file stays at its version with its data. */
 static void
 test_migrate_failure_rolls_back (void)
@@ -925,7 +941,7 @@ test_migrate_failure_rolls_back (void)
   create_at_version (path, version);
 
   next_sql = read_migration (names[version]);
-  create_table = g_regex_new ("CREATE (?:TABLE|INDEX) (\\w+)", 0, 0, NULL);
+  create_table = g_regex_new ("CREATE (?:TABLE|INDEX|VIRTUAL TABLE|TRIGGER) (\\w+)", 0, 0, NULL);
   g_assert_true (g_regex_match (create_table, next_sql, 0, &match));
   table = g_match_info_fetch (match, 1);
 

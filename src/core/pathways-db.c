@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "pathways-core-resources.h"
+#include "pathways-search.h"
 #include "pathways-db.h"
 
 #define MIGRATIONS_PATH "/co/packback/Pathways/sql/"
@@ -899,6 +900,9 @@ pathways_db_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The records index (schema 3) needs the search tokenizer on every connection. */
+  pathways_search_init ();
 
   if (!prepare_file (path, error))
     return NULL;

@@ -1,0 +1,601 @@
+/* pathways-search-text.c: the text side of search — the FTS5 tokenizer, case and accent
+ * folding, turning what somebody typed into an FTS5 query, and cutting a page into
+ * sections.
+ *
+ * SPDX-FileCopyrightText: 2026 The Pathways authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "pathways-markdown.h"
+#include "pathways-search.h"
+
+/* Tokens longer than this (base64 blobs, minified code) are cut: nobody types them. */
+#define MAX_TOKEN_BYTES 128
+
+/* A section's text beyond this is not indexed: enough for any page a person wrote. */
+#define MAX_SECTION_BYTES (512 * 1024)
+
+typedef enum
+{
+  CHAR_SEPARATOR,
+  CHAR_WORD,     /* letters and digits of scripts that separate words with spaces */
+  CHAR_SINGLE,   /* a script written without spaces: each character is a token */
+  CHAR_MARK,     /* a combining mark: belongs to the character before it */
+} CharClass;
+
+static CharClass
+classify (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c) ? CHAR_WORD : CHAR_SEPARATOR;
+
+  /* Kana, with the prolonged sound mark (whose script is "common"); halfwidth kana's
+   * sound marks belong to the kana before them, as the combining ones do. */
+  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+      (c >= 0xFF66 && c <= 0xFF9D))
+    return CHAR_SINGLE;
+  if (c == 0xFF9E || c == 0xFF9F)
+    return CHAR_MARK;
+
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+      return CHAR_MARK;
+
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+      switch (g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_HAN:
+        case G_UNICODE_SCRIPT_HIRAGANA:
+        case G_UNICODE_SCRIPT_KATAKANA:
+        case G_UNICODE_SCRIPT_BOPOMOFO:
+        case G_UNICODE_SCRIPT_YI:
+        case G_UNICODE_SCRIPT_THAI:
+        case G_UNICODE_SCRIPT_LAO:
+        case G_UNICODE_SCRIPT_KHMER:
+        case G_UNICODE_SCRIPT_MYANMAR:
+        case G_UNICODE_SCRIPT_TIBETAN:
+          return CHAR_SINGLE;
+        default:
+          return CHAR_WORD;
+        }
+
+    default:
+      return CHAR_SEPARATOR;
+    }
+}
+
+/* Appends @len bytes of @text folded: compatibility forms decomposed, case folded and, for
+ * words (not for single characters, where a mark changes the character), marks dropped. */
+static void
+append_folded (GString    *out,
+               const char *text,
+               gsize       len,
+               gboolean    strip_marks)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *composed = NULL;
+  GString *bare;
+  gsize i;
+
+  for (i = 0; i < len && (guchar) text[i] < 0x80; i++)
+    ;
+  if (i == len)
+    {
+      for (i = 0; i < len; i++)
+        g_string_append_c (out, g_ascii_tolower (text[i]));
+      return;
+    }
+
+  decomposed = g_utf8_normalize (text, len, G_NORMALIZE_ALL);
+  if (decomposed == NULL)
+    return;
+
+  bare = g_string_sized_new (len);
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strip_marks && classify (c) == CHAR_MARK)
+        continue;
+      g_string_append_unichar (bare, c);
+    }
+
+  folded = g_utf8_casefold (bare->str, bare->len);
+  g_string_free (bare, TRUE);
+  composed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (composed != NULL)
+    g_string_append (out, composed);
+}
+
+static void
+emit_token (GString                 *buffer,
+            const char              *text,
+            gsize                    start,
+            gsize                    end,
+            gboolean                 single,
+            PathwaysSearchTokenFunc  func,
+            gpointer                 user_data)
+{
+  gsize len;
+
+  g_string_truncate (buffer, 0);
+  append_folded (buffer, text + start, end - start, !single);
+
+  len = buffer->len;
+  if (len > MAX_TOKEN_BYTES)
+    len = g_utf8_find_prev_char (buffer->str, buffer->str + MAX_TOKEN_BYTES + 1) - buffer->str;
+  if (len > 0)
+    func (buffer->str, len, start, end, user_data);
+}
+
+/**
+ * pathways_search_tokenize:
+ * @text: UTF-8 text (invalid bytes separate words)
+ * @len: its length in bytes
+ * @func: called for each token: the folded token and the byte range it came from
+ * @user_data: for @func
+ *
+ * Cuts @text into the tokens the indexes store and queries look up.
+ */
+void
+pathways_search_tokenize (const char              *text,
+                          gsize                    len,
+                          PathwaysSearchTokenFunc  func,
+                          gpointer                 user_data)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (64);
+  const char *end = text + len;
+  const char *p = text;
+  gssize token_start = -1;
+  gboolean token_single = FALSE;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *next;
+      CharClass klass;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          klass = CHAR_SEPARATOR;
+          next = p + 1;
+        }
+      else
+        {
+          klass = classify (c);
+          next = g_utf8_next_char (p);
+        }
+
+      if (klass == CHAR_MARK && token_start >= 0)
+        {
+          p = next;
+          continue;
+        }
+
+      /* A word continues through word characters; anything else ends it. */
+      if (token_start >= 0 && (token_single || klass != CHAR_WORD))
+        {
+          emit_token (buffer, text, token_start, p - text, token_single, func, user_data);
+          token_start = -1;
+        }
+
+      if (token_start < 0 && (klass == CHAR_WORD || klass == CHAR_SINGLE))
+        {
+          token_start = p - text;
+          token_single = klass == CHAR_SINGLE;
+        }
+
+      p = next;
+    }
+
+  if (token_start >= 0)
+    emit_token (buffer, text, token_start, len, token_single, func, user_data);
+}
+
+static void
+append_token_cb (const char *token,
+                 gsize       token_len,
+                 gsize       start,
+                 gsize       end,
+                 gpointer    user_data)
+{
+  GString *out = user_data;
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, token, token_len);
+}
+
+/**
+ * pathways_search_fold:
+ * @text: UTF-8 text
+ *
+ * Returns: (transfer full): the tokens of @text, folded, separated by single spaces — what
+ *   the index sees, for tests and for comparing with a plain substring search
+ */
+char *
+pathways_search_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  pathways_search_tokenize (text, strlen (text), append_token_cb, out);
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- the FTS5 tokenizer ---- */
+
+typedef struct
+{
+  void *ctx;
+  int (*x_token) (void *, int, const char *, int, int, int);
+  int rc;
+} TokenizeCall;
+
+static void
+fts_token_cb (const char *token,
+              gsize       token_len,
+              gsize       start,
+              gsize       end,
+              gpointer    user_data)
+{
+  TokenizeCall *call = user_data;
+
+  if (call->rc == SQLITE_OK)
+    call->rc = call->x_token (call->ctx, 0, token, (int) token_len, (int) start, (int) end);
+}
+
+static int
+fts_create (void        *context,
+            const char **args,
+            int          n_args,
+            Fts5Tokenizer **tokenizer)
+{
+  /* No state: the tokenizer is a function. Any non-NULL pointer will do. */
+  *tokenizer = (Fts5Tokenizer *) context;
+  return SQLITE_OK;
+}
+
+static void
+fts_delete (Fts5Tokenizer *tokenizer)
+{
+}
+
+static int
+fts_tokenize (Fts5Tokenizer *tokenizer,
+              void          *ctx,
+              int            flags,
+              const char    *text,
+              int            len,
+              int          (*x_token) (void *, int, const char *, int, int, int))
+{
+  TokenizeCall call = { ctx, x_token, SQLITE_OK };
+
+  if (len > 0)
+    pathways_search_tokenize (text, (gsize) len, fts_token_cb, &call);
+
+  /* FTS5 stops early (SQLITE_DONE) when it has what it needs: not an error. */
+  return call.rc == SQLITE_DONE ? SQLITE_OK : call.rc;
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  return api;
+}
+
+static int
+register_tokenizer (sqlite3                     *db,
+                    char                       **error_message,
+                    const sqlite3_api_routines  *api_routines)
+{
+  static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
+  static int marker;
+  fts5_api *api = get_fts5_api (db);
+
+  if (api == NULL)
+    {
+      /* SQLite without FTS5: the database still opens; its migration will say why. */
+      return SQLITE_OK;
+    }
+
+  return api->xCreateTokenizer (api, "pathways", &marker, &tokenizer, NULL);
+}
+
+/**
+ * pathways_search_init:
+ *
+ * Registers the "pathways" FTS5 tokenizer with every SQLite connection opened from now on
+ * in this process. Called by pathways_db_open() and pathways_search_index_open(); call it
+ * before opening a database with sqlite3_open() directly.
+ */
+void
+pathways_search_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_auto_extension ((void (*) (void)) register_tokenizer);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* ---- queries ---- */
+
+static void
+count_token_cb (const char *token,
+                gsize       token_len,
+                gsize       start,
+                gsize       end,
+                gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+append_term (GString    *match,
+             const char *term,
+             gsize       len,
+             gboolean    prefix)
+{
+  guint n_tokens = 0;
+
+  pathways_search_tokenize (term, len, count_token_cb, &n_tokens);
+  if (n_tokens == 0)
+    return;
+
+  if (match->len > 0)
+    g_string_append_c (match, ' ');
+
+  /* A string in double quotes is a phrase to FTS5; its tokens come from our tokenizer, so
+   * "on-call" is the phrase "on call", and a run of Han characters is the phrase of its
+   * characters. */
+  g_string_append_c (match, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (term[i] == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, term[i]);
+    }
+  g_string_append_c (match, '"');
+
+  if (prefix)
+    g_string_append_c (match, '*');
+}
+
+/**
+ * pathways_search_dup_match:
+ * @query: what somebody typed
+ *
+ * Turns @query into an FTS5 query: every word must appear, in any order, as a word or the
+ * start of one (so results come while typing); "quoted words" must appear together, in
+ * that order. Nothing in @query is FTS5 syntax, so no input makes the query fail.
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when @query has nothing to
+ *   look for
+ */
+char *
+pathways_search_dup_match (const char *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  const char *p;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  valid = g_utf8_make_valid (query, -1);
+  p = valid;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+
+      if (*p == '"')
+        {
+          start = ++p;
+          while (*p != '\0' && *p != '"')
+            p++;
+          append_term (match, start, p - start, FALSE);
+          if (*p == '"')
+            p++;
+          continue;
+        }
+
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p) && *p != '"')
+        p++;
+      append_term (match, start, p - start, TRUE);
+    }
+
+  if (match->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+/**
+ * pathways_search_dup_plain_snippet:
+ * @snippet: a result's snippet, with its match marks
+ * @open: (nullable): what to put before each match, or %NULL for nothing
+ * @close: (nullable): what to put after each match
+ *
+ * Returns: (transfer full): @snippet with its marks replaced
+ */
+char *
+pathways_search_dup_plain_snippet (const char *snippet,
+                                   const char *open,
+                                   const char *close)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = snippet != NULL ? snippet : ""; *p != '\0'; p++)
+    {
+      if (*p == PATHWAYS_SEARCH_MARK_START)
+        g_string_append (out, open != NULL ? open : "");
+      else if (*p == PATHWAYS_SEARCH_MARK_END)
+        g_string_append (out, close != NULL ? close : "");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- sections ---- */
+
+void
+pathways_search_section_free (PathwaysSearchSection *section)
+{
+  if (section == NULL)
+    return;
+
+  g_free (section->anchor);
+  g_free (section->heading);
+  g_free (section->body);
+  g_free (section);
+}
+
+static PathwaysSearchSection *
+section_new (const PathwaysHeading *heading)
+{
+  PathwaysSearchSection *section = g_new0 (PathwaysSearchSection, 1);
+
+  if (heading != NULL)
+    {
+      section->anchor = g_strdup (heading->id);
+      section->heading = g_strdup (heading->text);
+    }
+
+  return section;
+}
+
+/**
+ * pathways_search_dup_sections:
+ * @markdown: a page's Markdown (any bytes: it is cleaned up as for display)
+ * @len: its length
+ *
+ * Cuts a page into what search returns: one section per heading of the page's outline
+ * (headings at the top level, not inside lists or quotes), with the plain text a reader
+ * sees under it, and the text before the first heading as a section without an anchor.
+ * Anchors are the ids the Markdown view gives its headings.
+ *
+ * Returns: (transfer full) (element-type PathwaysSearchSection): the non-empty sections
+ */
+GPtrArray *
+pathways_search_dup_sections (const char *markdown,
+                              gsize       len)
+{
+  GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_search_section_free);
+  PathwaysMarkdownDoc *doc;
+  PathwaysSearchSection *current;
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint next_heading = 0;
+
+  doc = pathways_markdown_doc_parse (markdown, len, PATHWAYS_MARKDOWN_MAX_PAGE_SIZE);
+  current = section_new (NULL);
+
+  for (cmark_node *node = cmark_node_first_child (doc->root);
+       node != NULL;
+       node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+      g_autofree char *text = NULL;
+
+      if (type == CMARK_NODE_HEADING)
+        {
+          const PathwaysHeading *heading = NULL;
+
+          while (next_heading < doc->headings->len)
+            {
+              const PathwaysHeading *h = g_ptr_array_index (doc->headings, next_heading++);
+
+              if (h->node == node)
+                {
+                  heading = h;
+                  break;
+                }
+            }
+
+          if (body->len > 0 || current->heading != NULL)
+            {
+              current->body = g_strdup (body->str);
+              g_ptr_array_add (sections, current);
+            }
+          else
+            pathways_search_section_free (current);
+
+          g_string_truncate (body, 0);
+          current = section_new (heading);
+          continue;
+        }
+
+      if (type == CMARK_NODE_HTML_BLOCK || body->len >= MAX_SECTION_BYTES)
+        continue;
+
+      text = pathways_markdown_node_dup_text (node);
+      if (*text == '\0')
+        continue;
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, text);
+    }
+
+  if (body->len > 0 || current->heading != NULL)
+    {
+      current->body = g_strdup (body->str);
+      g_ptr_array_add (sections, current);
+    }
+  else
+    pathways_search_section_free (current);
+
+  pathways_markdown_doc_free (doc);
+
+  return sections;
+}
+
+void
+pathways_search_result_free (PathwaysSearchResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->title);
+  g_free (result->context);
+  g_free (result->page);
+  g_free (result->anchor);
+  g_free (result->date);
+  g_free (result->snippet);
+  g_free (result);
+}
