@@ -1733,9 +1733,16 @@ pathways_ladder_compare (PathwaysLadder *ladder,
 
 /* ---- JSON ---- */
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
+/**
+ * pathways_json_append_string:
+ * @out: where to write
+ * @text: (nullable): UTF-8 text
+ *
+ * Appends @text as a JSON string (or `null`), for the command line's JSON outputs.
+ */
+void
+pathways_json_append_string (GString    *out,
+                             const char *text)
 {
   if (text == NULL)
     {
@@ -1794,9 +1801,9 @@ append_json_responsibilities (GString   *out,
 
       append_indent (out, depth + 1);
       g_string_append (out, "{\"key\": ");
-      append_json_string (out, responsibility->key);
+      pathways_json_append_string (out, responsibility->key);
       g_string_append (out, ", \"text\": ");
-      append_json_string (out, responsibility->text);
+      pathways_json_append_string (out, responsibility->text);
       g_string_append (out, ", \"children\": ");
       append_json_responsibilities (out, responsibility->children, depth + 1);
       g_string_append_c (out, '}');
@@ -1828,7 +1835,7 @@ pathways_ladder_to_json (PathwaysLadder *ladder,
 
   g_return_val_if_fail (ladder != NULL, NULL);
 
-  append_json_string (out, handbook_dir);
+  pathways_json_append_string (out, handbook_dir);
   g_string_append (out, ",\n  \"paths\": [");
   for (guint i = 0; i < ladder->paths->len; i++)
     {
@@ -1836,9 +1843,9 @@ pathways_ladder_to_json (PathwaysLadder *ladder,
 
       append_indent (out, 2);
       g_string_append (out, "{\"title\": ");
-      append_json_string (out, path->title);
+      pathways_json_append_string (out, path->title);
       g_string_append (out, ", \"page\": ");
-      append_json_string (out, path->page);
+      pathways_json_append_string (out, path->page);
       g_string_append (out, ",\n     \"levels\": [");
       for (guint j = 0; j < path->levels->len; j++)
         {
@@ -1846,17 +1853,17 @@ pathways_ladder_to_json (PathwaysLadder *ladder,
 
           append_indent (out, 3);
           g_string_append (out, "{\"title\": ");
-          append_json_string (out, level->title);
+          pathways_json_append_string (out, level->title);
           g_string_append (out, ", \"code\": ");
-          append_json_string (out, level->code);
+          pathways_json_append_string (out, level->code);
           g_string_append (out, ", \"page\": ");
-          append_json_string (out, level->page);
+          pathways_json_append_string (out, level->page);
           g_string_append (out, ", \"anchor\": ");
-          append_json_string (out, level->anchor);
+          pathways_json_append_string (out, level->anchor);
           g_string_append (out, ",");
           append_indent (out, 4);
           g_string_append (out, "\"summary\": ");
-          append_json_string (out, level->summary);
+          pathways_json_append_string (out, level->summary);
           g_string_append (out, ",");
           append_indent (out, 4);
           g_string_append (out, "\"competencies\": [");
@@ -1866,11 +1873,11 @@ pathways_ladder_to_json (PathwaysLadder *ladder,
 
               append_indent (out, 5);
               g_string_append (out, "{\"key\": ");
-              append_json_string (out, competency->key);
+              pathways_json_append_string (out, competency->key);
               g_string_append (out, ", \"label\": ");
-              append_json_string (out, competency->label);
+              pathways_json_append_string (out, competency->label);
               g_string_append (out, ", \"text\": ");
-              append_json_string (out, competency->text);
+              pathways_json_append_string (out, competency->text);
               g_string_append_c (out, '}');
               if (k + 1 < level->competencies->len)
                 g_string_append_c (out, ',');

@@ -122,4 +122,7 @@ void            pathways_ladder_change_free    (PathwaysLadderChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysLadder, pathways_ladder_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysLadderChange, pathways_ladder_change_free)
 
+void pathways_json_append_string (GString    *out,
+                                  const char *text);
+
 G_END_DECLS

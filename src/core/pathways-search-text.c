@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "pathways-ladder.h"
 #include "pathways-markdown.h"
 #include "pathways-search.h"
 
@@ -598,4 +599,83 @@ pathways_search_result_free (PathwaysSearchResult *result)
   g_free (result->date);
   g_free (result->snippet);
   g_free (result);
+}
+
+/**
+ * pathways_search_kind_to_string:
+ * @kind: a kind of result
+ *
+ * Returns: its name in the command line's JSON: "handbook", "person", "meeting",
+ *   "talking-point", "action-item", "note", "review" or "evidence"
+ */
+const char *
+pathways_search_kind_to_string (PathwaysSearchKind kind)
+{
+  static const char * const names[] = {
+    [PATHWAYS_SEARCH_HANDBOOK] = "handbook",
+    [PATHWAYS_SEARCH_PERSON] = "person",
+    [PATHWAYS_SEARCH_MEETING] = "meeting",
+    [PATHWAYS_SEARCH_TALKING_POINT] = "talking-point",
+    [PATHWAYS_SEARCH_ACTION_ITEM] = "action-item",
+    [PATHWAYS_SEARCH_NOTE] = "note",
+    [PATHWAYS_SEARCH_REVIEW] = "review",
+    [PATHWAYS_SEARCH_EVIDENCE] = "evidence",
+  };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (names), NULL);
+
+  return names[kind];
+}
+
+static void
+append_member (GString    *out,
+               const char *name,
+               const char *value)
+{
+  g_string_append_printf (out, ", \"%s\": ", name);
+  pathways_json_append_string (out, value);
+}
+
+/**
+ * pathways_search_result_to_json:
+ * @result: a result
+ *
+ * One line of `pathways --search`: an object with "kind", "title", "page" (handbook) or
+ * "record" ("meeting/12"), "anchor", "snippet" (matches between `**`), and for records
+ * "person", "context", "date" and "private".
+ *
+ * Returns: (transfer full): the JSON object, on one line, without a newline
+ */
+char *
+pathways_search_result_to_json (const PathwaysSearchResult *result)
+{
+  g_autoptr(GString) out = g_string_new ("{\"kind\": ");
+  g_autofree char *snippet = pathways_search_dup_plain_snippet (result->snippet, "**", "**");
+
+  pathways_json_append_string (out, pathways_search_kind_to_string (result->kind));
+  append_member (out, "title", result->title);
+
+  if (result->kind == PATHWAYS_SEARCH_HANDBOOK)
+    append_member (out, "page", result->page);
+  else
+    {
+      g_autofree char *record = g_strdup_printf ("%s/%" G_GINT64_FORMAT,
+                                                 pathways_search_kind_to_string (result->kind),
+                                                 result->record_id);
+
+      append_member (out, "record", record);
+      g_string_append_printf (out, ", \"person\": %" G_GINT64_FORMAT, result->person_id);
+    }
+
+  append_member (out, "anchor", result->anchor);
+  append_member (out, "context", result->context);
+  if (result->kind != PATHWAYS_SEARCH_HANDBOOK)
+    {
+      append_member (out, "date", result->date);
+      g_string_append_printf (out, ", \"private\": %s", result->is_private ? "true" : "false");
+    }
+  append_member (out, "snippet", snippet);
+  g_string_append_c (out, '}');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -55,7 +55,9 @@ typedef struct
   double    rank;        /* lower is better */
 } PathwaysSearchResult;
 
-void        pathways_search_result_free         (PathwaysSearchResult *result);
+void        pathways_search_result_free         (PathwaysSearchResult       *result);
+const char *pathways_search_kind_to_string      (PathwaysSearchKind          kind);
+char       *pathways_search_result_to_json      (const PathwaysSearchResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysSearchResult, pathways_search_result_free)
 
 /* ---- text ---- */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-application.h"
+#include "pathways-search.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
 #include "pathways-preferences.h"
@@ -37,6 +38,11 @@ static const GOptionEntry option_entries[] = {
     N_("Start with a fictional sample team when there is nobody yet"), NULL },
   { "print-ladder", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the handbook’s career ladder as JSON and quit"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Search the handbook and your records, print the results as JSON lines and quit"),
+    N_("QUERY") },
+  { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --search: the most results of each kind (20 unless given)"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -228,6 +234,133 @@ print_ladder (GVariantDict *options)
   return 0;
 }
 
+/* The handbook --search looks in: --handbook, else the one the app last opened, else the
+ * sample. */
+static GFile *
+dup_search_handbook (GVariantDict *options)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *handbook_arg = NULL;
+
+  if (g_variant_dict_lookup (options, "handbook", "^&ay", &handbook_arg))
+    return g_file_new_for_commandline_arg (handbook_arg);
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                            APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autofree char *remembered = g_settings_get_string (settings, "handbook-folder");
+
+      if (*remembered != '\0' && g_file_test (remembered, G_FILE_TEST_IS_DIR))
+        return g_file_new_for_path (remembered);
+    }
+
+  return pathways_application_dup_sample_dir ();
+}
+
+static void
+search_progress_cb (PathwaysSearchIndex *index,
+                    guint                done,
+                    guint                total,
+                    gpointer             user_data)
+{
+  gint64 *last = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (done == total || now - *last > G_USEC_PER_SEC / 2)
+    {
+      /* Translators: progress of --search on the terminal */
+      g_printerr (_("Indexing the handbook: %u of %u pages"), done, total);
+      g_printerr ("\n");
+      *last = now;
+    }
+}
+
+static void
+print_results (GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      g_autofree char *json = pathways_search_result_to_json (g_ptr_array_index (results, i));
+
+      /* Not g_print(): JSON is UTF-8 whatever the locale. */
+      fputs (json, stdout);
+      fputc ('\n', stdout);
+    }
+}
+
+/* --search: like --print-ladder, in the calling process and without a display. The
+ * handbook's index is brought up to date first; the records are searched when the
+ * database exists (it is never created for this). */
+static int
+search_command (GVariantDict *options)
+{
+  g_autoptr(GFile) folder = dup_search_handbook (options);
+  g_autoptr(PathwaysHandbook) handbook = pathways_handbook_new (folder);
+  g_autoptr(PathwaysSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_dir = pathways_search_index_dup_cache_dir ();
+  g_autofree char *db_path = NULL;
+  const char *query = NULL;
+  const char *profile = NULL;
+  gint64 last_progress = 0;
+  int limit = 20;
+
+  g_variant_dict_lookup (options, "search", "&s", &query);
+  g_variant_dict_lookup (options, "limit", "i", &limit);
+  if (limit <= 0)
+    {
+      g_printerr ("%s\n", _("--limit must be a positive number."));
+      return 2;
+    }
+
+  if (!pathways_handbook_load (handbook, NULL, &error) ||
+      (index = pathways_search_index_open (cache_dir, folder, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_signal_connect (index, "progress", G_CALLBACK (search_progress_cb), &last_progress);
+  if (!pathways_search_index_update (index, handbook, NULL, &error) ||
+      (results = pathways_search_index_query (index, query, (guint) limit, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  print_results (results);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  if (g_variant_dict_lookup (options, "profile", "^&ay", &profile))
+    {
+      g_autoptr(GFile) dir = g_file_new_for_commandline_arg (profile);
+      g_autofree char *dir_path = g_file_get_path (dir);
+
+      db_path = g_build_filename (dir_path, "pathways.sqlite", NULL);
+    }
+  else
+    db_path = g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "pathways.sqlite",
+                                NULL);
+
+  if (g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(PathwaysDb) db = pathways_db_open (db_path, &error);
+
+      if (db == NULL ||
+          (results = pathways_search_records (db, query, (guint) limit, &error)) == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      print_results (results);
+    }
+
+  fflush (stdout);
+  return 0;
+}
+
 static int
 pathways_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
@@ -239,6 +372,8 @@ pathways_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_contains (options, "print-ladder"))
     return print_ladder (options);
+  if (g_variant_dict_contains (options, "search"))
+    return search_command (options);
   return -1;
 }
 
