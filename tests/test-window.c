@@ -235,6 +235,56 @@ test_anchor_scrolls (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
 }
 
+/* The line the cursor is on, and whether the search highlight covers it. */
+static char *
+dup_cursor_line (Fixture  *fixture,
+                 gboolean *highlighted)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (pathways_handbook_page_get_view (fixture->page)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               "section-highlight");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  *highlighted = tag != NULL && gtk_text_iter_has_tag (&start, tag);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static void
+test_show_section (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = fixture_dir ();
+  g_autofree char *line = NULL;
+  g_autofree char *again = NULL;
+  gboolean highlighted = FALSE;
+
+  open_fixture (fixture, dir);
+
+  /* Another page: it loads, then lands on the section, tinted. */
+  pathways_handbook_page_show_section (fixture->page, "guides/guide.md", "second-part-b-2");
+  g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
+  pathways_test_settle_for (100);
+  line = dup_cursor_line (fixture, &highlighted);
+  g_assert_cmpstr (line, ==, "Second part (B 2)");
+  g_assert_true (highlighted);
+
+  /* The same page: it scrolls at once. */
+  pathways_handbook_page_show_section (fixture->page, "guides/guide.md", "first-part-a-1");
+  again = dup_cursor_line (fixture, &highlighted);
+  g_assert_cmpstr (again, ==, "First part (A 1)");
+  g_assert_true (highlighted);
+
+  /* The tint goes after a few seconds. */
+  pathways_test_settle_for (3500);
+  g_free (again);
+  again = dup_cursor_line (fixture, &highlighted);
+  g_assert_false (highlighted);
+}
+
 static void
 test_refused_and_missing_links_stay (Fixture       *fixture,
                                      gconstpointer  data)
@@ -433,6 +483,7 @@ main (int   argc,
   g_test_add ("/pathways/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("open-and-follow-links", test_open_and_follow_links);
   ADD ("anchor-scrolls", test_anchor_scrolls);
+  ADD ("show-section", test_show_section);
   ADD ("keyboard-follows-links", test_keyboard_follows_links);
   ADD ("refused-and-missing-links-stay", test_refused_and_missing_links_stay);
   ADD ("find-in-page", test_find_in_page);

@@ -41,6 +41,7 @@ struct _PathwaysHandbookPage
   gboolean              is_sample;
   GCancellable         *load_cancellable;
   GCancellable         *page_cancellable;
+  char                 *highlight_anchor;  /* to tint when the page being loaded shows */
   guint                 reflow_timeout;
   guint                 scroll_tree_idle;
 
@@ -795,7 +796,11 @@ parse_page_done (GObject      *object,
     }
   else if (op->anchor != NULL && *op->anchor != '\0')
     {
-      if (!pathways_markdown_view_scroll_to_anchor (self->view, op->anchor))
+      gboolean highlight = g_strcmp0 (op->anchor, self->highlight_anchor) == 0;
+
+      g_clear_pointer (&self->highlight_anchor, g_free);
+      if (highlight ? !pathways_markdown_view_highlight_anchor (self->view, op->anchor)
+                    : !pathways_markdown_view_scroll_to_anchor (self->view, op->anchor))
         {
           anchor_note = g_strdup_printf (_("No section “%s” on this page: showing its top"),
                                          op->anchor);
@@ -1317,6 +1322,43 @@ show_ladder_action (GtkWidget  *widget,
   pathways_handbook_page_update_actions (self);
 }
 
+/**
+ * pathways_handbook_page_show_section:
+ * @self: a #PathwaysHandbookPage
+ * @path: a page of the open handbook
+ * @anchor: (nullable): a heading's id, or %NULL for the top of the page
+ *
+ * Opens @path at the section @anchor and tints its heading for a moment: where a search
+ * result leads. Goes into the history like a followed link.
+ */
+void
+pathways_handbook_page_show_section (PathwaysHandbookPage *self,
+                                     const char           *path,
+                                     const char           *anchor)
+{
+  GCancellable *loading;
+
+  g_return_if_fail (PATHWAYS_IS_HANDBOOK_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->handbook == NULL)
+    return;
+
+  g_free (self->highlight_anchor);
+  self->highlight_anchor = g_strdup (anchor);
+  loading = self->page_cancellable;
+  pathways_handbook_page_open_page (self, path, anchor, OPEN_PUSH);
+
+  /* The page on screen only scrolls, at once: no new load started. */
+  if (self->highlight_anchor != NULL && self->page_cancellable == loading &&
+      g_strcmp0 (self->current_page, path) == 0)
+    {
+      pathways_markdown_view_highlight_anchor (self->view, anchor);
+      g_clear_pointer (&self->highlight_anchor, g_free);
+    }
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static void
 on_open_in_handbook (PathwaysHandbookPage *self,
                      const char           *page,
@@ -1547,6 +1589,7 @@ pathways_handbook_page_dispose (GObject *object)
 
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->page_cancellable);
+  g_clear_pointer (&self->highlight_anchor, g_free);
   g_clear_object (&self->handbook);
   g_clear_object (&self->folder);
   g_clear_object (&self->settings);

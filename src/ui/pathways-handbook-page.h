@@ -32,6 +32,9 @@ void                  pathways_handbook_page_set_view_stack   (PathwaysHandbookP
 void                  pathways_handbook_page_set_ladder       (PathwaysHandbookPage *self,
                                                                const PathwaysLadder *ladder);
 char                **pathways_handbook_page_dup_ladder_pages (PathwaysHandbookPage *self);
+void                  pathways_handbook_page_show_section     (PathwaysHandbookPage *self,
+                                                               const char           *path,
+                                                               const char           *anchor);
 void                  pathways_handbook_page_compare_levels   (PathwaysHandbookPage *self,
                                                                const char           *path_a,
                                                                const char           *level_a,

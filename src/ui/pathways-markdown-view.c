@@ -165,6 +165,11 @@ struct _PathwaysMarkdownView
   GtkTextTag      *table_header_tag;
   GtkTextTag      *table_label_tag;
   GtkTextTag      *find_match_tag;
+  GtkTextTag      *highlight_tag;     /* the section a search result opened */
+  guint            highlight_timeout;
+  int              highlight_index;   /* its heading while tinted, else -1 */
+  guint            body_hash;         /* of the document shown: a re-render of the same text
+                                       * keeps the cursor's section */
   GtkTextTag      *find_current_tag;
 
   GHashTable      *line_styles;     /* key → LineStyle*, for the document on screen */
@@ -1742,6 +1747,10 @@ clear_find (PathwaysMarkdownView *self)
   self->find_current = 0;
 }
 
+static void apply_highlight (PathwaysMarkdownView *self,
+                             int                   index);
+static int  cursor_heading  (PathwaysMarkdownView *self);
+
 /**
  * pathways_markdown_view_set_document:
  * @self: a #PathwaysMarkdownView
@@ -1760,12 +1769,27 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
   g_autoptr(GtkTextBuffer) buffer = NULL;
   Render r = { 0, };
   guint n_headings;
+  guint body_hash;
+  int keep_heading = -1;
+  int keep_highlight = -1;
 
   g_return_if_fail (PATHWAYS_IS_MARKDOWN_VIEW (self));
   g_return_if_fail (base_dir == NULL || G_IS_FILE (base_dir));
   g_return_if_fail (root == NULL || G_IS_FILE (root));
 
   n_headings = doc != NULL && doc->headings != NULL ? doc->headings->len : 0;
+
+  /* The same text laid out again (the window was resized): the cursor stays in its section
+   * and a search result's tint stays on. */
+  body_hash = doc != NULL && doc->body != NULL ? g_str_hash (doc->body) : 0;
+  if (body_hash != 0 && body_hash == self->body_hash && n_headings == self->headings->len)
+    {
+      keep_heading = cursor_heading (self);
+      keep_highlight = self->highlight_index;
+    }
+  self->body_hash = body_hash;
+  self->highlight_index = -1;
+  g_clear_handle_id (&self->highlight_timeout, g_source_remove);
 
   create_tags (self);
   self->width_sensitive = FALSE;
@@ -1850,6 +1874,17 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
   /* Freeing a big page takes a moment: let the new one paint first. */
   retire_buffer (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
+
+  if (keep_heading >= 0)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter,
+                                        g_ptr_array_index (self->heading_marks, keep_heading));
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+  if (keep_highlight >= 0)
+    apply_highlight (self, keep_highlight);
 
   out_clear (&r.out);
   g_array_unref (r.frames);
@@ -2369,6 +2404,100 @@ pathways_markdown_view_scroll_to_heading (PathwaysMarkdownView *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.0, TRUE, 0.0, 0.0);
 }
 
+static gboolean highlight_timeout_cb (gpointer user_data);
+
+/* Tints heading @index's line for a few seconds. */
+static void
+apply_highlight (PathwaysMarkdownView *self,
+                 int                   index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, g_ptr_array_index (self->heading_marks, index));
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_apply_tag (buffer, self->highlight_tag, &start, &end);
+
+  self->highlight_index = index;
+  g_clear_handle_id (&self->highlight_timeout, g_source_remove);
+  self->highlight_timeout = g_timeout_add_seconds (3, highlight_timeout_cb, self);
+}
+
+/* The heading the cursor is in the section of, or -1 above the first one. */
+static int
+cursor_heading (PathwaysMarkdownView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter cursor;
+  int found = -1;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  for (guint i = 0; i < self->heading_marks->len; i++)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, g_ptr_array_index (self->heading_marks, i));
+      if (gtk_text_iter_compare (&iter, &cursor) > 0)
+        break;
+      found = (int) i;
+    }
+
+  return found;
+}
+
+static void
+remove_highlight (PathwaysMarkdownView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  if (self->highlight_tag != NULL &&
+      gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                 "section-highlight") == self->highlight_tag)
+    gtk_text_buffer_remove_tag (buffer, self->highlight_tag, &start, &end);
+}
+
+static gboolean
+highlight_timeout_cb (gpointer user_data)
+{
+  PathwaysMarkdownView *self = user_data;
+
+  self->highlight_timeout = 0;
+  self->highlight_index = -1;
+  remove_highlight (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pathways_markdown_view_highlight_anchor:
+ * @self: a #PathwaysMarkdownView
+ * @anchor: a heading's id
+ *
+ * Scrolls to the heading like pathways_markdown_view_scroll_to_anchor() and tints it for a
+ * few seconds, so the eye finds the section a search result pointed at.
+ *
+ * Returns: %FALSE if no heading matches
+ */
+gboolean
+pathways_markdown_view_highlight_anchor (PathwaysMarkdownView *self,
+                                         const char           *anchor)
+{
+  int index;
+
+  g_return_val_if_fail (PATHWAYS_IS_MARKDOWN_VIEW (self), FALSE);
+
+  if (anchor == NULL || (index = pathways_markdown_find_anchor (self->headings, anchor)) < 0 ||
+      (guint) index >= self->heading_marks->len)
+    return FALSE;
+
+  pathways_markdown_view_scroll_to_heading (self, index);
+  remove_highlight (self);
+  apply_highlight (self, index);
+  return TRUE;
+}
+
 /* ---- zoom ---- */
 
 double
@@ -2617,6 +2746,7 @@ create_tags (PathwaysMarkdownView *self)
   const GdkRGBA match_bg = { 0.97, 0.89, 0.36, 1 };
   const GdkRGBA current_bg = { 1.0, 0.64, 0.28, 1 };
   const GdkRGBA match_fg = { 0, 0, 0, 1 };
+  const GdkRGBA highlight_bg = { 0.21, 0.52, 0.89, 0.22 };
 
   g_clear_object (&self->tag_table);
   self->tag_table = gtk_text_tag_table_new ();
@@ -2666,6 +2796,9 @@ create_tags (PathwaysMarkdownView *self)
                                     "background-rgba", &current_bg,
                                     "foreground-rgba", &match_fg,
                                     NULL);
+  self->highlight_tag = add_tag (self, "section-highlight",
+                                 "paragraph-background-rgba", &highlight_bg,
+                                 NULL);
 
   update_colors (self);
 }
@@ -2716,6 +2849,7 @@ pathways_markdown_view_dispose (GObject *object)
   g_clear_handle_id (&self->measure_idle, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
   g_clear_handle_id (&self->retire_idle, g_source_remove);
+  g_clear_handle_id (&self->highlight_timeout, g_source_remove);
   g_clear_object (&self->retired_buffer);
 
   G_OBJECT_CLASS (pathways_markdown_view_parent_class)->dispose (object);
@@ -2823,6 +2957,7 @@ pathways_markdown_view_init (PathwaysMarkdownView *self)
   self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
   self->headings = g_ptr_array_new_with_free_func (heading_copy_free);
   self->heading_marks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->highlight_index = -1;
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
 
   create_tags (self);

@@ -19,6 +19,8 @@ void       pathways_markdown_view_set_document      (PathwaysMarkdownView      *
                                                      const PathwaysMarkdownDoc *doc,
                                                      GFile                     *base_dir,
                                                      GFile                     *root);
+gboolean   pathways_markdown_view_highlight_anchor (PathwaysMarkdownView      *self,
+                                                    const char                *anchor);
 gboolean   pathways_markdown_view_scroll_to_anchor  (PathwaysMarkdownView      *self,
                                                      const char                *anchor);
 void       pathways_markdown_view_scroll_to_heading (PathwaysMarkdownView      *self,

@@ -60,17 +60,45 @@ clear_rows (AdwPreferencesGroup *group,
 }
 
 static void
+show_past_meeting (PathwaysPersonMeetings *self,
+                   gint64                  id)
+{
+  pathways_meeting_view_set_context (self->past_view, self->store, self->person, self->guide,
+                                     self->ladder);
+  pathways_meeting_view_show (self->past_view, id);
+  gtk_stack_set_visible_child_name (self->stack, "meeting");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->past_scroller)),
+                            0);
+}
+
+static void
 on_open_meeting (GtkButton              *button,
                  PathwaysPersonMeetings *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (button), "meeting-id");
 
-  pathways_meeting_view_set_context (self->past_view, self->store, self->person, self->guide,
-                                     self->ladder);
-  pathways_meeting_view_show (self->past_view, *id);
-  gtk_stack_set_visible_child_name (self->stack, "meeting");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->past_scroller)),
-                            0);
+  show_past_meeting (self, *id);
+}
+
+/**
+ * pathways_person_meetings_show_meeting:
+ * @self: a #PathwaysPersonMeetings
+ * @meeting_id: one of the person's meetings, or 0 for the list (where the next one is)
+ *
+ * Shows a meeting: the next one in the list where it is prepared, a past one on its own.
+ */
+void
+pathways_person_meetings_show_meeting (PathwaysPersonMeetings *self,
+                                       gint64                  meeting_id)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_MEETINGS (self));
+
+  pathways_meeting_view_flush (self->past_view);
+  pathways_person_meetings_reload (self);
+  if (meeting_id != 0 && meeting_id != pathways_meeting_view_get_meeting_id (self->next_view))
+    show_past_meeting (self, meeting_id);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 static char *

@@ -25,6 +25,8 @@ void pathways_person_meetings_set_settings (PathwaysPersonMeetings *self,
                                             GSettings              *settings);
 void pathways_person_meetings_reload      (PathwaysPersonMeetings *self);
 void pathways_person_meetings_flush       (PathwaysPersonMeetings *self);
+void pathways_person_meetings_show_meeting (PathwaysPersonMeetings *self,
+                                            gint64                  meeting_id);
 gboolean pathways_person_meetings_prepare (PathwaysPersonMeetings *self,
                                            GError                **error);
 

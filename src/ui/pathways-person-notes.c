@@ -427,6 +427,7 @@ make_note_row (PathwaysPersonNotes *self,
   GtkWidget *menu = gtk_menu_button_new ();
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "note-id", GINT_TO_POINTER ((int) note->id));
   /* Translators: the accessible name of a note in the log, as in "Win, Today" */
   row_label = g_strdup_printf (_("%s, %s"), pathways_note_kind_get_label (note->kind), day);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -562,6 +563,49 @@ pathways_person_notes_reload (PathwaysPersonNotes *self)
                           counts[FILTER_ALL] > 0 && shown == 0);
   if (self->filter != FILTER_ALL)
     gtk_label_set_text (self->no_match_label, filter_get_empty_text (self->filter));
+}
+
+static GtkWidget *
+find_note_row (GtkWidget *widget,
+               gint64     id)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "note-id")) == (int) id)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_note_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * pathways_person_notes_show_note:
+ * @self: a #PathwaysPersonNotes
+ * @note_id: one of the person's notes
+ *
+ * Shows every kind of note again and moves the focus to that note, scrolling to it.
+ */
+void
+pathways_person_notes_show_note (PathwaysPersonNotes *self,
+                                 gint64               note_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (PATHWAYS_IS_PERSON_NOTES (self));
+
+  set_filter (self, FILTER_ALL);
+  pathways_person_notes_reload (self);
+  row = find_note_row (self->log_box, note_id);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 /* ==== adding ==== */

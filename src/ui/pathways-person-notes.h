@@ -20,6 +20,8 @@ void pathways_person_notes_set_context     (PathwaysPersonNotes  *self,
                                             PathwaysPerson       *person,
                                             const PathwaysLadder *ladder);
 void pathways_person_notes_reload          (PathwaysPersonNotes  *self);
+void pathways_person_notes_show_note       (PathwaysPersonNotes  *self,
+                                            gint64                note_id);
 void pathways_person_notes_flush           (PathwaysPersonNotes  *self);
 void pathways_person_notes_show_add_dialog (PathwaysPersonNotes  *self);
 

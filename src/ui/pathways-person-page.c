@@ -708,6 +708,49 @@ pathways_person_page_set_person (PathwaysPersonPage *self,
   pathways_person_notes_set_context (self->notes_log_view, self->store, person, self->ladder);
 }
 
+/**
+ * pathways_person_page_show_search_result:
+ * @self: a #PathwaysPersonPage showing the result's person
+ * @result: a search result about one of their records
+ *
+ * Opens the tab where the record lives, at the record: a meeting's notes or talking point
+ * in that meeting, a review in its cycle, a note in the log, evidence in the ladder.
+ */
+void
+pathways_person_page_show_search_result (PathwaysPersonPage         *self,
+                                         const PathwaysSearchResult *result)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  g_return_if_fail (result != NULL);
+
+  switch (result->kind)
+    {
+    case PATHWAYS_SEARCH_MEETING:
+    case PATHWAYS_SEARCH_TALKING_POINT:
+    case PATHWAYS_SEARCH_ACTION_ITEM:
+      adw_view_stack_set_visible_child_name (self->view_stack, "meetings");
+      pathways_person_meetings_show_meeting (self->meetings_view, result->meeting_id);
+      break;
+    case PATHWAYS_SEARCH_REVIEW:
+      adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
+      pathways_person_reviews_show_cycle (self->reviews_view, result->cycle_id);
+      break;
+    case PATHWAYS_SEARCH_NOTE:
+      adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+      pathways_person_notes_show_note (self->notes_log_view, result->record_id);
+      break;
+    case PATHWAYS_SEARCH_EVIDENCE:
+      adw_view_stack_set_visible_child_name (self->view_stack, "ladder");
+      break;
+    case PATHWAYS_SEARCH_PERSON:
+      adw_view_stack_set_visible_child_name (self->view_stack, "details");
+      break;
+    case PATHWAYS_SEARCH_HANDBOOK:
+    default:
+      break;
+    }
+}
+
 PathwaysPerson *
 pathways_person_page_get_person (PathwaysPersonPage *self)
 {

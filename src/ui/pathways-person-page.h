@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "pathways-search.h"
+
 #include "pathways-guide.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
@@ -20,6 +22,8 @@ void            pathways_person_page_set_store  (PathwaysPersonPage *self,
                                                  PathwaysStore      *store);
 void            pathways_person_page_set_person (PathwaysPersonPage *self,
                                                  PathwaysPerson     *person);
+void            pathways_person_page_show_search_result (PathwaysPersonPage         *self,
+                                                         const PathwaysSearchResult *result);
 PathwaysPerson *pathways_person_page_get_person (PathwaysPersonPage *self);
 void            pathways_person_page_flush      (PathwaysPersonPage *self);
 void            pathways_person_page_set_settings (PathwaysPersonPage *self,

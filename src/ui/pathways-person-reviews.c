@@ -736,6 +736,22 @@ select_cycle (PathwaysPersonReviews *self,
       gtk_drop_down_set_selected (self->cycle_dropdown, i);
 }
 
+/**
+ * pathways_person_reviews_show_cycle:
+ * @self: a #PathwaysPersonReviews
+ * @cycle_id: a review cycle
+ *
+ * Shows the person's review of that cycle.
+ */
+void
+pathways_person_reviews_show_cycle (PathwaysPersonReviews *self,
+                                    gint64                 cycle_id)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_REVIEWS (self));
+
+  select_cycle (self, cycle_id);
+}
+
 static void
 on_previous_activated (PathwaysPersonReviews *self)
 {

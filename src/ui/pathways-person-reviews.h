@@ -29,6 +29,8 @@ void     pathways_person_reviews_set_context     (PathwaysPersonReviews *self,
 void     pathways_person_reviews_set_settings    (PathwaysPersonReviews *self,
                                                   GSettings             *settings);
 void     pathways_person_reviews_reload          (PathwaysPersonReviews *self);
+void     pathways_person_reviews_show_cycle      (PathwaysPersonReviews *self,
+                                                  gint64                 cycle_id);
 void     pathways_person_reviews_flush           (PathwaysPersonReviews *self);
 gboolean pathways_person_reviews_export_markdown (PathwaysPersonReviews *self,
                                                   GFile                 *file,

@@ -177,6 +177,29 @@ on_people_list_activate (PathwaysTeamPage *self,
   pathways_team_page_show_person (self, person);
 }
 
+/**
+ * pathways_team_page_show_search_result:
+ * @self: a #PathwaysTeamPage
+ * @result: a search result about a person or one of their records
+ *
+ * Selects the person and opens the place of the record.
+ */
+void
+pathways_team_page_show_search_result (PathwaysTeamPage           *self,
+                                       const PathwaysSearchResult *result)
+{
+  PathwaysPerson *person;
+
+  g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
+
+  if (self->store == NULL ||
+      (person = pathways_store_lookup_person (self->store, result->person_id)) == NULL)
+    return;
+
+  pathways_team_page_show_person (self, person);
+  pathways_person_page_show_search_result (self->person_page, result);
+}
+
 static void
 on_overview_open_person (PathwaysTeamPage *self,
                          gint64            id)

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "pathways-search.h"
+
 #include "pathways-guide.h"
 #include "pathways-ladder.h"
 #include "pathways-store.h"
@@ -25,6 +27,8 @@ void pathways_team_page_show_error     (PathwaysTeamPage *self,
                                         gboolean          can_start_fresh);
 void pathways_team_page_set_view_stack (PathwaysTeamPage *self,
                                         AdwViewStack     *stack);
+void pathways_team_page_show_search_result (PathwaysTeamPage           *self,
+                                            const PathwaysSearchResult *result);
 void pathways_team_page_flush          (PathwaysTeamPage *self);
 void pathways_team_page_set_settings   (PathwaysTeamPage *self,
                                         GSettings        *settings);

@@ -10,8 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "pathways-handbook-page.h"
+#include "pathways-search-dialog.h"
 #include "pathways-team-page.h"
 #include "pathways-window.h"
+
+/* After the handbook folder changes on disk, the index catches up this much later, so a
+ * burst of saves is one update. */
+#define INDEX_DELAY_MS 1000
 
 struct _PathwaysWindow
 {
@@ -20,6 +25,13 @@ struct _PathwaysWindow
   GSettings            *settings;
   PathwaysLadder       *ladder;
   PathwaysGuide        *guide;
+
+  PathwaysSearchIndex  *search_index;
+  char                 *search_problem;
+  PathwaysHandbook     *indexed_handbook;  /* the handbook search_index follows */
+  guint                 index_timeout;
+  PathwaysSearchDialog *search_dialog;
+  PathwaysDb           *db;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;
@@ -55,6 +67,105 @@ on_area_changed (PathwaysWindow *self)
   pathways_window_update_title (self);
 }
 
+static gboolean
+index_timeout_cb (gpointer user_data)
+{
+  PathwaysWindow *self = user_data;
+
+  self->index_timeout = 0;
+  if (self->search_index != NULL && self->indexed_handbook != NULL)
+    pathways_search_index_update_async (self->search_index, self->indexed_handbook, NULL,
+                                        NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_handbook_files_changed (PathwaysWindow *self)
+{
+  g_clear_handle_id (&self->index_timeout, g_source_remove);
+  self->index_timeout = g_timeout_add (INDEX_DELAY_MS, index_timeout_cb, self);
+}
+
+/* Full-text search follows the open handbook: its index is opened (from the cache, when
+ * this folder was indexed before) and brought up to date in a thread, then kept current
+ * as the folder watcher reports changes. */
+static void
+update_search_index (PathwaysWindow   *self,
+                     PathwaysHandbook *handbook)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_dir = NULL;
+  GFile *root = pathways_handbook_get_root (handbook);
+
+  if (self->indexed_handbook != handbook)
+    {
+      if (self->indexed_handbook != NULL)
+        g_signal_handlers_disconnect_by_data (self->indexed_handbook, self);
+      g_set_object (&self->indexed_handbook, handbook);
+      g_signal_connect_object (handbook, "tree-changed",
+                               G_CALLBACK (on_handbook_files_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (handbook, "page-changed",
+                               G_CALLBACK (on_handbook_files_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (handbook, "page-removed",
+                               G_CALLBACK (on_handbook_files_changed), self, G_CONNECT_SWAPPED);
+
+      g_clear_object (&self->search_index);
+      g_clear_pointer (&self->search_problem, g_free);
+      cache_dir = pathways_search_index_dup_cache_dir ();
+      self->search_index = pathways_search_index_open (cache_dir, root, &error);
+      if (self->search_index == NULL)
+        {
+          g_warning ("%s", error->message);
+          self->search_problem = g_strdup (error->message);
+        }
+      if (self->search_dialog != NULL)
+        pathways_search_dialog_set_index (self->search_dialog, self->search_index,
+                                          self->search_problem);
+    }
+
+  if (self->search_index != NULL)
+    pathways_search_index_update_async (self->search_index, handbook, NULL, NULL, NULL);
+}
+
+static void
+on_open_result (PathwaysWindow             *self,
+                const PathwaysSearchResult *result)
+{
+  if (result->kind == PATHWAYS_SEARCH_HANDBOOK)
+    {
+      adw_view_stack_set_visible_child_name (self->main_stack, "handbook");
+      pathways_handbook_page_show_section (self->handbook_page, result->page, result->anchor);
+    }
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->main_stack, "team");
+      pathways_team_page_show_search_result (self->team_page, result);
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+
+  /* What was typed since the last save is searchable too. */
+  pathways_team_page_flush (self->team_page);
+
+  if (self->search_dialog == NULL)
+    {
+      self->search_dialog = pathways_search_dialog_new (GTK_WINDOW (self));
+      pathways_search_dialog_set_index (self->search_dialog, self->search_index,
+                                        self->search_problem);
+      pathways_search_dialog_set_db (self->search_dialog, self->db);
+      g_signal_connect_object (self->search_dialog, "open-result",
+                               G_CALLBACK (on_open_result), self, G_CONNECT_SWAPPED);
+    }
+
+  pathways_search_dialog_present (self->search_dialog);
+}
+
 /* The ladder is read from the open handbook (a few milliseconds for the sample, about 150
  * for a handbook of 900 pages) and handed to the Team area, which tracks people against it. */
 static void
@@ -66,6 +177,8 @@ on_handbook_loaded (PathwaysWindow   *self,
   PathwaysLadder *ladder = pathways_ladder_load_pages (handbook, (const char * const *) chosen,
                                                        NULL, &error);
   PathwaysGuide *guide;
+
+  update_search_index (self, handbook);
 
   if (ladder == NULL)
     g_debug ("No ladder: %s", error->message);
@@ -125,6 +238,15 @@ pathways_window_dispose (GObject *object)
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (object);
 
+  g_clear_handle_id (&self->index_timeout, g_source_remove);
+  if (self->search_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->search_dialog)));
+  if (self->indexed_handbook != NULL)
+    g_signal_handlers_disconnect_by_data (self->indexed_handbook, self);
+  g_clear_object (&self->indexed_handbook);
+  g_clear_object (&self->search_index);
+  g_clear_pointer (&self->search_problem, g_free);
+  g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->ladder, pathways_ladder_free);
@@ -154,6 +276,9 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, handbook_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.compare-levels", "(ssss)",
                                    compare_levels_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -247,6 +372,11 @@ pathways_window_set_store (PathwaysWindow *self,
   g_return_if_fail (PATHWAYS_IS_WINDOW (self));
 
   pathways_team_page_set_store (self->team_page, store);
+  g_clear_object (&self->db);
+  if (store != NULL)
+    self->db = g_object_ref (pathways_store_get_db (store));
+  if (self->search_dialog != NULL)
+    pathways_search_dialog_set_db (self->search_dialog, self->db);
 }
 
 /**

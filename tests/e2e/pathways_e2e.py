@@ -76,7 +76,13 @@ class App:
         self.log = open(os.path.join(self.profile, "app.log"), "w")
         self.proc = subprocess.Popen([self.binary, *args], env=self.env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
-        self.root = self.wait(self._find_app, "the app on the accessibility bus")
+        try:
+            self.root = self.wait(self._find_app, "the app on the accessibility bus")
+        except JourneyFailed:
+            self.root = None
+            self.dump()
+            self.close()
+            raise
 
     # ---- lifecycle ----
 
@@ -217,9 +223,14 @@ class App:
 
     def window_id(self):
         def search():
-            out = subprocess.run(["xdotool", "search", "--pid", str(self.proc.pid)],
-                                 capture_output=True, text=True).stdout.split()
-            return out[-1] if out else None
+            # The newest window that is on screen: a dialog over the main window, not a
+            # hidden one (a dialog kept for next time, a closed popover's surface).
+            for flags in (["--onlyvisible"], []):
+                out = subprocess.run(["xdotool", "search", *flags, "--pid", str(self.proc.pid)],
+                                     capture_output=True, text=True).stdout.split()
+                if out:
+                    return out[-1]
+            return None
         return self.wait(search, "the app's X window")
 
     def click(self, role, name):
