@@ -662,6 +662,7 @@ test_records_kinds (RecordsFixture *fixture,
   r = search_one (fixture, "storage", &h);
   g_assert_cmpint (r->kind, ==, PATHWAYS_SEARCH_REVIEW);
   g_assert_cmpstr (r->context, ==, "H2 2026");
+  g_assert_cmpint (r->cycle_id, ==, 1);
 
   r = search_one (fixture, "twelve", &i);
   g_assert_cmpint (r->kind, ==, PATHWAYS_SEARCH_EVIDENCE);

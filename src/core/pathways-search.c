@@ -62,7 +62,7 @@ kind_from_rowid (gint64              rowid,
 }
 
 /* Where each kind of record belongs: its meeting and date, and what to call it. One row of
- * (meeting id, date, context, anchor) for the record's id. */
+ * (meeting id, date, context, anchor[, cycle id]) for the record's id. */
 static const char *
 context_sql (PathwaysSearchKind kind)
 {
@@ -82,7 +82,7 @@ context_sql (PathwaysSearchKind kind)
       return "SELECT NULL, coalesce(occurred_on, substr(created_at, 1, 10)), kind, NULL"
              " FROM note WHERE id = ?1";
     case PATHWAYS_SEARCH_REVIEW:
-      return "SELECT NULL, c.ends_on, c.name, NULL"
+      return "SELECT NULL, c.ends_on, c.name, NULL, c.id"
              " FROM review r JOIN review_cycle c ON c.id = r.cycle_id WHERE r.id = ?1";
     case PATHWAYS_SEARCH_EVIDENCE:
       return "SELECT NULL, occurred_on, expectation_text, expectation_key"
@@ -118,6 +118,8 @@ fill_context (PathwaysDb            *db,
       result->date = g_strdup (pathways_db_column_text (stmt, 1));
       result->context = g_strdup (pathways_db_column_text (stmt, 2));
       result->anchor = g_strdup (pathways_db_column_text (stmt, 3));
+      if (sqlite3_column_count (stmt) > 4)
+        result->cycle_id = sqlite3_column_int64 (stmt, 4);
       rc = SQLITE_DONE;
     }
   sqlite3_reset (stmt);

@@ -49,6 +49,7 @@ typedef struct
   gint64    person_id;
   gint64    record_id;
   gint64    meeting_id;
+  gint64    cycle_id;    /* reviews: the review cycle */
   char     *date;        /* records: the ISO date it belongs to, or NULL */
   char     *snippet;     /* the text around the matches, each between the two marks */
   gboolean  is_private;  /* private meeting notes */
