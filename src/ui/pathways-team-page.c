@@ -30,6 +30,7 @@ struct _PathwaysTeamPage
   GtkWidget          *sidebar;
   GtkWidget          *content;
   AdwViewSwitcher    *switcher;
+  AdwViewSwitcherBar *switcher_bar;
   GtkStack           *sidebar_stack;
   GtkListView        *people_list;
   AdwStatusPage      *nobody_page;
@@ -90,6 +91,14 @@ pathways_team_page_get_selected (PathwaysTeamPage *self)
 }
 
 static void
+update_switcher_bar (PathwaysTeamPage *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->content_title) &&
+                                    adw_view_switcher_title_get_title_visible (self->content_title));
+}
+
+static void
 pathways_team_page_update (PathwaysTeamPage *self)
 {
   PathwaysPerson *shown = pathways_person_page_get_person (self->person_page);
@@ -127,8 +136,10 @@ pathways_team_page_update (PathwaysTeamPage *self)
   adw_view_switcher_title_set_title (self->content_title,
                                      shown != NULL ? pathways_person_get_name (shown)
                                                    : _("Team"));
-  /* The person's tabs switch from the header only while a person is shown. */
+  /* The person's tabs switch from the header only while a person is shown; from the bar
+   * at the bottom when the header is too narrow for them. */
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, shown != NULL);
+  update_switcher_bar (self);
   gtk_widget_set_visible (self->person_menu_button, shown != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.archive", shown != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.unarchive", shown != NULL && archived);
@@ -666,6 +677,7 @@ pathways_team_page_class_init (PathwaysTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, content);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, switcher);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, people_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamPage, nobody_page);
@@ -719,6 +731,10 @@ pathways_team_page_init (PathwaysTeamPage *self)
 
   adw_view_switcher_title_set_stack (self->content_title,
                                      pathways_person_page_get_view_stack (self->person_page));
+  adw_view_switcher_bar_set_stack (self->switcher_bar,
+                                   pathways_person_page_get_view_stack (self->person_page));
+  g_signal_connect_object (self->content_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   pathways_team_page_update (self);
 }
 
