@@ -168,6 +168,7 @@ struct _PathwaysMarkdownView
   GtkTextTag      *highlight_tag;     /* the section a search result opened */
   guint            highlight_timeout;
   int              highlight_index;   /* its heading while tinted, else -1 */
+  gint64           highlight_until;   /* monotonic time the tint goes */
   guint            body_hash;         /* of the document shown: a re-render of the same text
                                        * keeps the cursor's section */
   GtkTextTag      *find_current_tag;
@@ -1748,7 +1749,8 @@ clear_find (PathwaysMarkdownView *self)
 }
 
 static void apply_highlight (PathwaysMarkdownView *self,
-                             int                   index);
+                             int                   index,
+                             gint64                until);
 static int  cursor_heading  (PathwaysMarkdownView *self);
 
 /**
@@ -1884,7 +1886,7 @@ pathways_markdown_view_set_document (PathwaysMarkdownView      *self,
       gtk_text_buffer_place_cursor (buffer, &iter);
     }
   if (keep_highlight >= 0)
-    apply_highlight (self, keep_highlight);
+    apply_highlight (self, keep_highlight, self->highlight_until);
 
   out_clear (&r.out);
   g_array_unref (r.frames);
@@ -2406,13 +2408,18 @@ pathways_markdown_view_scroll_to_heading (PathwaysMarkdownView *self,
 
 static gboolean highlight_timeout_cb (gpointer user_data);
 
-/* Tints heading @index's line for a few seconds. */
+/* Tints heading @index's line until the monotonic time @until. */
 static void
 apply_highlight (PathwaysMarkdownView *self,
-                 int                   index)
+                 int                   index,
+                 gint64                until)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 left = until - g_get_monotonic_time ();
   GtkTextIter start, end;
+
+  if (left <= 0)
+    return;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &start, g_ptr_array_index (self->heading_marks, index));
   end = start;
@@ -2420,8 +2427,9 @@ apply_highlight (PathwaysMarkdownView *self,
   gtk_text_buffer_apply_tag (buffer, self->highlight_tag, &start, &end);
 
   self->highlight_index = index;
+  self->highlight_until = until;
   g_clear_handle_id (&self->highlight_timeout, g_source_remove);
-  self->highlight_timeout = g_timeout_add_seconds (3, highlight_timeout_cb, self);
+  self->highlight_timeout = g_timeout_add ((guint) (left / 1000) + 1, highlight_timeout_cb, self);
 }
 
 /* The heading the cursor is in the section of, or -1 above the first one. */
@@ -2494,7 +2502,7 @@ pathways_markdown_view_highlight_anchor (PathwaysMarkdownView *self,
 
   pathways_markdown_view_scroll_to_heading (self, index);
   remove_highlight (self);
-  apply_highlight (self, index);
+  apply_highlight (self, index, g_get_monotonic_time () + 3 * G_USEC_PER_SEC);
   return TRUE;
 }
 
