@@ -97,8 +97,11 @@ append_folded (GString    *out,
     ;
   if (i == len)
     {
+      gsize at = out->len;
+
+      g_string_set_size (out, at + len);
       for (i = 0; i < len; i++)
-        g_string_append_c (out, g_ascii_tolower (text[i]));
+        out->str[at + i] = g_ascii_tolower (text[i]);
       return;
     }
 
@@ -167,11 +170,18 @@ pathways_search_tokenize (const char              *text,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c;
       const char *next;
       CharClass klass;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      /* Most text is ASCII: no decoding for it. */
+      if ((guchar) *p < 0x80)
+        {
+          klass = g_ascii_isalnum (*p) ? CHAR_WORD : CHAR_SEPARATOR;
+          next = p + 1;
+        }
+      else if ((c = g_utf8_get_char_validated (p, end - p)) == (gunichar) -1 ||
+               c == (gunichar) -2)
         {
           klass = CHAR_SEPARATOR;
           next = p + 1;

@@ -28,8 +28,8 @@
 #define MAX_SECTIONS_PER_PAGE 3
 
 /* While building, commit (and show progress) this often, so searches see the pages done. */
-#define COMMIT_EVERY_PAGES 200
-#define COMMIT_EVERY_USEC (250 * G_TIME_SPAN_MILLISECOND)
+#define COMMIT_EVERY_PAGES 1000
+#define COMMIT_EVERY_USEC G_TIME_SPAN_SECOND
 
 /* A page's first bytes that are read: the Markdown parser cuts there anyway. */
 #define MAX_READ_BYTES (PATHWAYS_MARKDOWN_MAX_PAGE_SIZE + 1)
@@ -322,7 +322,7 @@ open_cache (const char  *path,
     "  title TEXT NOT NULL);"
     "CREATE VIRTUAL TABLE section USING fts5 ("
     "  page UNINDEXED, anchor UNINDEXED, title, heading, body,"
-    "  tokenize = 'pathways', prefix = '2 3');"
+    "  tokenize = 'pathways');"
     "INSERT INTO section (section, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');"
     "PRAGMA user_version = " G_STRINGIFY (CACHE_VERSION) ";"
     "COMMIT;";
@@ -778,6 +778,10 @@ writer_init (Writer      *writer,
   writer->path = path;
   writer->db = open_connection (path, error);
   if (writer->db == NULL)
+    return FALSE;
+
+  /* FTS5 merges its segments in the page cache: a bigger one spares re-reading them. */
+  if (!exec (writer->db, path, "PRAGMA cache_size = -32768", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
