@@ -15,6 +15,7 @@
 
 #include "pathways-agenda.h"
 #include "pathways-team-overview.h"
+#include "pathways-ladder.h"
 #include "pathways-person-page.h"
 #include "pathways-team-page.h"
 #include "pathways-test-ui.h"
@@ -496,6 +497,93 @@ test_overview (Fixture       *fixture,
                      GTK_LIST_VIEW (people_list (fixture))))) == (gpointer) person);
 }
 
+/* Who hasn't had a 1-on-1 for longer than their cadence, and whose target level has
+ * expectations without recent evidence; in a narrow window a button shows all this. */
+static void
+test_overview_this_week (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *handbook_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "handbook",
+                                                         NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (handbook_dir);
+  g_autoptr(PathwaysHandbook) handbook = pathways_handbook_new (root);
+  g_autoptr(PathwaysLadder) ladder = NULL;
+  g_autoptr(PathwaysPerson) lapsed = pathways_person_new ("Lapsed Larsen");
+  g_autoptr(PathwaysPerson) fresh = pathways_person_new ("Fresh Fiona");
+  g_autoptr(PathwaysMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) catchup = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = pathways_test_dup_day (0);
+  g_autofree char *month_ago = pathways_test_dup_day (-29);
+  PathwaysAgendaOptions options = { NULL, 1, NULL, 6, today };
+  GtkWidget *button;
+  gboolean seen_lapsed = FALSE, seen_fresh = FALSE;
+
+  g_assert_true (pathways_handbook_load (handbook, NULL, &error));
+  ladder = pathways_ladder_load (handbook, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pathways_store_load_sample_team (fixture->store, &error));
+  pathways_person_set_cadence_weeks (lapsed, 2);
+  g_assert_nonnull (pathways_store_add_person (fixture->store, lapsed, &error));
+  g_assert_nonnull (pathways_store_add_person (fixture->store, fresh, &error));
+  meeting = pathways_store_create_meeting (fixture->store, lapsed, PATHWAYS_MEETING_ONE_ON_ONE,
+                                           month_ago, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (pathways_store_set_meeting_status (fixture->store, meeting->id,
+                                                    PATHWAYS_MEETING_HELD, &error));
+  pathways_team_page_set_ladder (fixture->page, ladder);
+  pathways_team_page_set_store (fixture->page, NULL);
+  pathways_team_page_set_store (fixture->page, fixture->store);
+  pathways_test_settle ();
+
+  catchup = overview_rows (fixture, "Not Met in a While");
+  for (guint i = 0; i < catchup->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (catchup, i);
+
+      if (g_strcmp0 (row_title (row), "Lapsed Larsen") == 0)
+        {
+          g_assert_nonnull (row_label (row, "Last 1-on-1 4 weeks ago · every 2 week(s)"));
+          seen_lapsed = TRUE;
+        }
+      if (g_strcmp0 (row_title (row), "Fresh Fiona") == 0)
+        {
+          g_assert_nonnull (row_label (row, "No 1-on-1 held yet"));
+          seen_fresh = TRUE;
+        }
+      /* The sample team meets on time. */
+      g_assert_cmpstr (row_title (row), !=, "Amara Okafor");
+    }
+  g_assert_true (seen_lapsed);
+  g_assert_true (seen_fresh);
+
+  /* The sample team has targets on the ladder and little evidence. */
+  evidence = overview_rows (fixture, "Ladder Without Recent Evidence");
+  g_assert_cmpuint (evidence->len, >, 0);
+  g_assert_nonnull (row_label (g_ptr_array_index (evidence, 0), " expectations of "));
+
+  /* Narrow: the list fills the window; "This Week" brings the overview back. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
+  pathways_test_settle ();
+  pathways_team_page_show_search_result (fixture->page, &(PathwaysSearchResult) {
+                                           .kind = PATHWAYS_SEARCH_PERSON,
+                                           .person_id = pathways_person_get_id (fresh) });
+  pathways_test_settle ();
+  g_assert_cmpstr (content_title (fixture), ==, "Fresh Fiona");
+  button = pathways_test_get_button (fixture->window, "This Week");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "team.show-people", NULL);
+  pathways_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+  pathways_test_settle_for (800);  /* the leaflet slides over */
+  g_assert_cmpstr (content_title (fixture), ==, "Team");
+  g_assert_false (gtk_widget_get_mapped (button));
+  catchup = (g_ptr_array_unref (catchup), overview_rows (fixture, "Not Met in a While"));
+  g_assert_cmpuint (catchup->len, >, 0);
+}
+
 /* Before the database is open there is nothing to list, and nothing breaks. */
 static void
 test_overview_without_store (void)
@@ -522,6 +610,7 @@ main (int   argc,
   ADD ("archive-and-undo-delete", test_archive_and_undo_delete);
   ADD ("database-error-page", test_database_error_page);
   ADD ("overview", test_overview);
+  ADD ("overview-this-week", test_overview_this_week);
 #undef ADD
   g_test_add_func ("/pathways/team/overview-without-store", test_overview_without_store);
 

@@ -751,42 +751,75 @@ ladder_candidate_clear (gpointer data)
   g_free (candidate->text);
 }
 
-/* An expectation of the target level to ask about: not yet rated "consistently", with no
- * evidence in the last @options->recent_weeks, and the one whose evidence (or whose last
- * prompt) is oldest. */
-static gboolean
-choose_ladder_prompt (PathwaysStore                *self,
-                      PathwaysPerson               *person,
-                      const PathwaysAgendaOptions  *options,
-                      char                        **key,
-                      char                        **body,
-                      GError                      **error)
+void
+pathways_stale_expectation_free (PathwaysStaleExpectation *stale)
 {
-  const PathwaysLevel *level = options->target_level;
+  if (stale == NULL)
+    return;
+
+  g_free (stale->key);
+  g_free (stale->text);
+  g_free (stale->last_evidence);
+  g_free (stale);
+}
+
+/**
+ * pathways_store_list_stale_expectations:
+ * @self: the store
+ * @person: whose
+ * @level: the level they aim for
+ * @today: "YYYY-MM-DD"
+ * @recent_weeks: evidence newer than this many weeks is recent
+ * @with_prompts: whether a ladder prompt in a 1-on-1 counts as recent attention too
+ * @error: return location for an error
+ *
+ * The expectations of @level that need attention: not rated "consistently", with no
+ * evidence in the last @recent_weeks; the ones left alone longest first (never first of
+ * all), then in the ladder's order.
+ *
+ * Returns: (transfer full) (element-type PathwaysStaleExpectation) (nullable): the list, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+pathways_store_list_stale_expectations (PathwaysStore        *self,
+                                        PathwaysPerson       *person,
+                                        const PathwaysLevel  *level,
+                                        const char           *today,
+                                        guint                 recent_weeks,
+                                        gboolean              with_prompts,
+                                        GError              **error)
+{
   g_autoptr(GHashTable) ratings = NULL;
   g_autoptr(GHashTable) evidence = NULL;
   g_autoptr(GHashTable) prompted = NULL;
   g_autoptr(GArray) expectations = g_array_new (FALSE, FALSE, sizeof (LadderCandidate));
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GPtrArray *stale;
   g_autofree char *recent = NULL;
   gint64 person_id = pathways_person_get_id (person);
   GDate cutoff;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (level != NULL, NULL);
 
   g_array_set_clear_func (expectations, ladder_candidate_clear);
 
   ratings = pathways_store_dup_ratings (self, person, error);
   if (ratings == NULL)
-    return FALSE;
+    return NULL;
   evidence = latest_evidence_dates (self, person_id, error);
   if (evidence == NULL)
-    return FALSE;
-  prompted = topic_dates (self, person_id, NULL, TRUE, error);
-  if (prompted == NULL)
-    return FALSE;
-
-  if (pathways_parse_date (options->today, &cutoff))
+    return NULL;
+  if (with_prompts)
     {
-      g_date_subtract_days (&cutoff, 7 * MAX (options->recent_weeks, 1));
+      prompted = topic_dates (self, person_id, NULL, TRUE, error);
+      if (prompted == NULL)
+        return NULL;
+    }
+
+  if (pathways_parse_date (today, &cutoff))
+    {
+      g_date_subtract_days (&cutoff, 7 * MAX (recent_weeks, 1));
       recent = pathways_dup_iso_date (&cutoff);
     }
 
@@ -822,17 +855,51 @@ choose_ladder_prompt (PathwaysStore                *self,
       if (last_evidence != NULL && recent != NULL && strcmp (last_evidence, recent) >= 0)
         continue;
 
-      candidate.date = later_date (last_evidence,
-                                   g_hash_table_lookup (prompted, expectation->key));
+      candidate.date = prompted != NULL
+                       ? later_date (last_evidence,
+                                     g_hash_table_lookup (prompted, expectation->key))
+                       : last_evidence;
       g_array_append_val (candidates, candidate);
     }
 
-  if (candidates->len > 0)
+  g_array_sort (candidates, compare_candidates);
+  stale = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_stale_expectation_free);
+  for (guint i = 0; i < candidates->len; i++)
     {
-      LadderCandidate *chosen;
+      LadderCandidate *chosen = g_array_index (candidates, Candidate, i).data;
+      PathwaysStaleExpectation *item = g_new0 (PathwaysStaleExpectation, 1);
 
-      g_array_sort (candidates, compare_candidates);
-      chosen = g_array_index (candidates, Candidate, 0).data;
+      item->key = g_strdup (chosen->key);
+      item->text = g_strdup (chosen->text);
+      item->last_evidence = g_strdup (g_hash_table_lookup (evidence, chosen->key));
+      g_ptr_array_add (stale, item);
+    }
+
+  return stale;
+}
+
+/* An expectation of the target level to ask about: the stale one left alone longest,
+ * counting earlier prompts as attention. */
+static gboolean
+choose_ladder_prompt (PathwaysStore                *self,
+                      PathwaysPerson               *person,
+                      const PathwaysAgendaOptions  *options,
+                      char                        **key,
+                      char                        **body,
+                      GError                      **error)
+{
+  g_autoptr(GPtrArray) stale = NULL;
+
+  stale = pathways_store_list_stale_expectations (self, person, options->target_level,
+                                                  options->today, options->recent_weeks,
+                                                  TRUE, error);
+  if (stale == NULL)
+    return FALSE;
+
+  if (stale->len > 0)
+    {
+      PathwaysStaleExpectation *chosen = g_ptr_array_index (stale, 0);
+
       *key = g_strdup (chosen->key);
       *body = g_strdup (chosen->text);
     }

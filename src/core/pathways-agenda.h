@@ -116,6 +116,23 @@ typedef struct
   const char          *today;          /* "YYYY-MM-DD" */
 } PathwaysAgendaOptions;
 
+/* An expectation of a target level that has had no attention (evidence) for a while. */
+typedef struct
+{
+  char *key;
+  char *text;
+  char *last_evidence;  /* (nullable) "YYYY-MM-DD": never, when NULL */
+} PathwaysStaleExpectation;
+
+void       pathways_stale_expectation_free        (PathwaysStaleExpectation *stale);
+GPtrArray *pathways_store_list_stale_expectations (PathwaysStore            *self,
+                                                   PathwaysPerson           *person,
+                                                   const PathwaysLevel      *level,
+                                                   const char               *today,
+                                                   guint                     recent_weeks,
+                                                   gboolean                  with_prompts,
+                                                   GError                  **error);
+
 /* ---- dates ---- */
 char          *pathways_agenda_suggest_date      (const char          *last_date,
                                                   guint                cadence_weeks,

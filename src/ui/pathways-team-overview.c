@@ -32,7 +32,15 @@ struct _PathwaysTeamOverview
   GtkListBox          *actions_list;
   AdwPreferencesGroup *meetings_group;
   GtkListBox          *meetings_list;
+  AdwPreferencesGroup *catchup_group;
+  GtkListBox          *catchup_list;
+  AdwPreferencesGroup *evidence_group;
+  GtkListBox          *evidence_list;
+  const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
 };
+
+/* Evidence older than this leaves an expectation "without recent evidence". */
+#define EVIDENCE_RECENT_WEEKS 8
 
 G_DEFINE_FINAL_TYPE (PathwaysTeamOverview, pathways_team_overview, GTK_TYPE_WIDGET)
 
@@ -640,6 +648,168 @@ reload_meetings (PathwaysTeamOverview *self,
   adw_preferences_group_set_description (self->meetings_group, description);
 }
 
+/* ---- not met in a while ---- */
+
+/* Days from @from to @to, both "YYYY-MM-DD…". */
+static int
+days_between (const char *from,
+              const char *to)
+{
+  g_autofree char *from_day = g_strndup (from, 10);
+  g_autofree char *to_day = g_strndup (to, 10);
+  g_autoptr(GDateTime) a = parse_local (from_day);
+  g_autoptr(GDateTime) b = parse_local (to_day);
+
+  if (a == NULL || b == NULL)
+    return 0;
+  /* Rounded: a day across a change to or from summer time is 23 or 25 hours. */
+  return (int) ((g_date_time_difference (b, a) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+}
+
+static void
+reload_catchup (PathwaysTeamOverview *self,
+                const char           *today)
+{
+  GListModel *people;
+  guint n, shown = 0;
+
+  list_box_clear (self->catchup_list);
+  if (self->store == NULL)
+    return;
+
+  people = pathways_store_get_people (self->store);
+  n = g_list_model_get_n_items (people);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysPerson) person = g_list_model_get_item (people, i);
+      g_autoptr(GPtrArray) meetings = NULL;
+      g_autofree char *caption = NULL;
+      const char *last = NULL;
+      guint cadence = pathways_person_get_cadence_weeks (person);
+      int days;
+
+      if (pathways_person_get_archived (person))
+        continue;
+      meetings = pathways_store_list_meetings (self->store, person, NULL);
+      for (guint m = 0; meetings != NULL && m < meetings->len; m++)
+        {
+          const PathwaysMeeting *meeting = g_ptr_array_index (meetings, m);
+
+          if (meeting->status == PATHWAYS_MEETING_HELD &&
+              (last == NULL || strcmp (meeting->scheduled_at, last) > 0))
+            last = meeting->scheduled_at;
+        }
+
+      days = last != NULL ? days_between (last, today) : -1;
+      if (last != NULL && days <= (int) cadence * 7)
+        continue;
+
+      if (last == NULL)
+        caption = g_strdup (_("No 1-on-1 held yet"));
+      else
+        /* Translators: "Last 1-on-1 5 weeks ago · every 2 weeks" */
+        caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Last 1-on-1 %u week ago · every %u week(s)",
+                                                "Last 1-on-1 %u weeks ago · every %u week(s)",
+                                                (guint) days / 7),
+                                   (guint) days / 7, cadence);
+      gtk_list_box_append (self->catchup_list,
+                           row_new (NULL, gtk_label_new (pathways_person_get_name (person)),
+                                    caption, last != NULL, open_button_new (self, person)));
+      shown++;
+    }
+
+  if (shown == 0)
+    gtk_list_box_append (self->catchup_list,
+                         placeholder_row_new (_("Everyone had a 1-on-1 within their cadence")));
+}
+
+/* ---- expectations without recent evidence ---- */
+
+static void
+reload_evidence (PathwaysTeamOverview *self,
+                 const char           *today)
+{
+  GListModel *people;
+  guint n, shown = 0;
+
+  list_box_clear (self->evidence_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_group), self->ladder != NULL);
+  if (self->store == NULL || self->ladder == NULL)
+    return;
+
+  people = pathways_store_get_people (self->store);
+  n = g_list_model_get_n_items (people);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysPerson) person = g_list_model_get_item (people, i);
+      g_autoptr(GPtrArray) stale = NULL;
+      g_autofree char *caption = NULL;
+      g_autofree char *level_name = NULL;
+      g_autofree char *what = NULL;
+      const PathwaysStaleExpectation *oldest;
+      const char *colon;
+      const PathwaysLevel *target;
+
+      if (pathways_person_get_archived (person))
+        continue;
+      target = pathways_ladder_find_target (self->ladder,
+                                            pathways_person_get_ladder_path (person),
+                                            pathways_person_get_level (person),
+                                            pathways_person_get_target_path (person),
+                                            pathways_person_get_target_level (person), NULL);
+      if (target == NULL)
+        continue;
+      stale = pathways_store_list_stale_expectations (self->store, person, target, today,
+                                                      EVIDENCE_RECENT_WEEKS, FALSE, NULL);
+      if (stale == NULL || stale->len == 0)
+        continue;
+
+      oldest = g_ptr_array_index (stale, 0);
+      level_name = pathways_level_dup_display_name (target);
+      /* The competency's name ("Impact: …") says enough; a long responsibility is cut. */
+      colon = strchr (oldest->text, ':');
+      if (colon != NULL && colon - oldest->text <= 40)
+        what = g_strndup (oldest->text, colon - oldest->text);
+      else if (g_utf8_strlen (oldest->text, -1) > 60)
+        {
+          g_autofree char *start = g_utf8_substring (oldest->text, 0, 60);
+
+          what = g_strconcat (start, "…", NULL);
+        }
+      else
+        what = g_strdup (oldest->text);
+      /* Translators: "3 expectations of Senior Engineer · Design reviews: …" — the first
+       * is the one without evidence for longest */
+      caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expectation of %s · %s",
+                                              "%u expectations of %s · %s", stale->len),
+                                 stale->len, level_name, what);
+      gtk_list_box_append (self->evidence_list,
+                           row_new (NULL, gtk_label_new (pathways_person_get_name (person)),
+                                    caption, FALSE, open_button_new (self, person)));
+      shown++;
+    }
+
+  if (shown == 0)
+    gtk_list_box_append (self->evidence_list,
+                         placeholder_row_new (_("Every expectation has recent evidence")));
+}
+
+/**
+ * pathways_team_overview_set_ladder:
+ * @ladder: (nullable): the handbook's ladder (borrowed: the caller keeps it alive)
+ */
+void
+pathways_team_overview_set_ladder (PathwaysTeamOverview *self,
+                                   const PathwaysLadder *ladder)
+{
+  g_return_if_fail (PATHWAYS_IS_TEAM_OVERVIEW (self));
+
+  self->ladder = ladder;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pathways_team_overview_reload (self);
+}
+
 /* ---- reviews of the current cycle ---- */
 
 static void
@@ -808,6 +978,10 @@ pathways_team_overview_class_init (PathwaysTeamOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, actions_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, catchup_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, catchup_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTeamOverview, evidence_list);
 }
 
 static void
@@ -858,4 +1032,6 @@ pathways_team_overview_reload (PathwaysTeamOverview *self)
   reload_reviews (self, today);
   reload_actions (self, today);
   reload_meetings (self, today);
+  reload_catchup (self, today);
+  reload_evidence (self, today);
 }

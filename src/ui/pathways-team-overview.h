@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "pathways-ladder.h"
+
 #include "pathways-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +21,8 @@ G_DECLARE_FINAL_TYPE (PathwaysTeamOverview, pathways_team_overview, PATHWAYS, TE
 void pathways_team_overview_set_store (PathwaysTeamOverview *self,
                                        PathwaysStore        *store);
 void pathways_team_overview_reload    (PathwaysTeamOverview *self);
+
+void pathways_team_overview_set_ladder (PathwaysTeamOverview *self,
+                                        const PathwaysLadder *ladder);
 
 G_END_DECLS

@@ -582,6 +582,18 @@ show_people_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+/* In a narrow window the overview has no room beside the list: a button shows it. */
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PathwaysTeamPage *self = PATHWAYS_TEAM_PAGE (widget);
+
+  pathways_team_page_show_person (self, NULL);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 /* ---- object ---- */
 
 static void
@@ -702,6 +714,8 @@ pathways_team_page_class_init (PathwaysTeamPageClass *klass)
   gtk_widget_class_install_action (widget_class, "team.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "team.undo-delete", "x", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "team.show-people", NULL, show_people_action);
+  gtk_widget_class_install_action (widget_class, "team.show-overview", NULL,
+                                   show_overview_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "team.add-person", NULL);
@@ -827,6 +841,7 @@ pathways_team_page_set_ladder (PathwaysTeamPage     *self,
 {
   g_return_if_fail (PATHWAYS_IS_TEAM_PAGE (self));
   pathways_person_page_set_ladder (self->person_page, ladder);
+  pathways_team_overview_set_ladder (self->overview, ladder);
 }
 
 /**
