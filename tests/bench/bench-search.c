@@ -28,6 +28,8 @@
 #define WORD_LENGTH 7
 #define RUNS_PER_QUERY 5
 
+static gboolean verbose;
+
 /* ==== the synthetic handbook ==== */
 
 typedef struct
@@ -450,6 +452,8 @@ bench (Generator  *gen,
           results = pathways_search_index_query (index, query, 20, NULL);
           t = now_ms () - start;
           g_array_append_val (latencies, t);
+          if (verbose && r == RUNS_PER_QUERY - 1)
+            printf ("  %-24s %8.2f ms\n", query, t);
         }
 
       /* grep finds fixed strings: compare recall on the one-word and CJK queries. */
@@ -514,6 +518,7 @@ main (int   argc,
       "N,N" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Generate into this folder and keep it",
       "DIR" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print each query's time", NULL },
     { NULL }
   };
   Generator gen;
