@@ -5,8 +5,15 @@
 The manifest can't be built here (no Flathub), so this is what keeps it right by
 construction: the app ID agrees with the desktop file, the metainfo and the icons; the
 sandbox holds only the permissions the app needs (never the network, never the home
-folder); every downloaded source is pinned. Then it feeds broken copies of the manifest
-to itself and expects each one to fail, so a check that stopped looking can't pass quietly.
+folder); every downloaded source is pinned. Where python3-jsonschema and a Flatpak manifest
+JSON schema are both at hand, the manifest must also validate against the schema. Then it
+feeds broken copies of the manifest to itself and expects each one to fail, so a check that
+stopped looking can't pass quietly.
+
+The schema is looked for in $PATHWAYS_FLATPAK_MANIFEST_SCHEMA, then in
+flatpak/flatpak-manifest.schema.json. Neither Debian 12 nor npm packages one (it lives in
+flatpak-builder's source repository, data/flatpak-manifest.schema.json, and isn't installed
+by flatpak-builder), so here that check reports a skip; see flatpak/README.md.
 
 Usage: check-manifest.py [--source-root DIR] [--manifest FILE] [--no-self-test]
 """
@@ -28,6 +35,8 @@ SDK = "org.gnome.Sdk"
 COMMAND = "pathways"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COMMIT = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
+SCHEMA_ENV = "PATHWAYS_FLATPAK_MANIFEST_SCHEMA"
+SCHEMA_CHECK = "the manifest validates against the Flatpak manifest JSON schema"
 
 
 def read(path):
@@ -175,7 +184,44 @@ def check_flatpak_builder(manifest_path):
             "\n".join(warnings) or f"exit status {proc.returncode}\n{out}")
 
 
-def broken_copies(manifest):
+def find_schema(root):
+    """The Flatpak manifest JSON schema to validate against, or None."""
+    for path in (os.environ.get(SCHEMA_ENV),
+                 os.path.join(root, "flatpak", "flatpak-manifest.schema.json")):
+        if path and os.path.isfile(path):
+            return path
+    return None
+
+
+def check_json_schema(manifest_path, root):
+    """(passed, description, detail), or the reason to skip as a string."""
+    try:
+        import jsonschema  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return "python3-jsonschema is not installed"
+    schema_path = find_schema(root)
+    if schema_path is None:
+        return (f"no Flatpak manifest JSON schema here (set {SCHEMA_ENV}, or add "
+                "flatpak/flatpak-manifest.schema.json)")
+    try:
+        with open(schema_path, encoding="utf-8") as f:
+            schema = json.load(f)
+        with open(manifest_path, encoding="utf-8") as f:
+            manifest = json.load(f)
+    except (OSError, ValueError) as e:
+        return (False, SCHEMA_CHECK, str(e))
+    validator = jsonschema.validators.validator_for(schema)
+    try:
+        validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as e:
+        return (False, SCHEMA_CHECK, f"{schema_path} is not a valid JSON schema: {e.message}")
+    errors = sorted(validator(schema).iter_errors(manifest), key=lambda e: list(e.absolute_path))
+    detail = "\n".join(f"{'/'.join(str(p) for p in e.absolute_path) or '(top level)'}: "
+                       f"{e.message}" for e in errors[:20])
+    return (not errors, f"{SCHEMA_CHECK} ({os.path.basename(schema_path)})", detail)
+
+
+def broken_copies(manifest, schema_available):
     """(what is broken, the check that must fail, text) for copies that each break one rule."""
     def mutated(change):
         m = copy.deepcopy(manifest)
@@ -218,6 +264,9 @@ def broken_copies(manifest):
     if shutil.which("flatpak-builder"):
         yield "an unknown property", "flatpak-builder --show-manifest", mutated(
             lambda m: last_module(m).update({"config-opt": []}))
+    if schema_available:
+        yield "an unknown buildsystem", SCHEMA_CHECK, mutated(
+            lambda m: last_module(m).update({"buildsystem": "mesonn"}))
     yield "a trailing comma", "manifest is valid JSON", json.dumps(manifest, indent=2)[:-2] + ",\n}"
 
 
@@ -244,11 +293,18 @@ def main():
         passed, description, detail = builder
         lines.append(("ok" if passed else "not ok", description, detail))
 
+    schema = check_json_schema(manifest_path, root)
+    if isinstance(schema, str):
+        lines.append(("ok", f"{SCHEMA_CHECK} # SKIP {schema}", ""))
+    else:
+        passed, description, detail = schema
+        lines.append(("ok" if passed else "not ok", description, detail))
+
     if not args.no_self_test:
         with open(manifest_path, encoding="utf-8") as f:
             manifest = json.load(f)
         with tempfile.TemporaryDirectory() as tmp:
-            for name, must_fail, text in broken_copies(manifest):
+            for name, must_fail, text in broken_copies(manifest, not isinstance(schema, str)):
                 path = os.path.join(tmp, "broken.json")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
@@ -264,6 +320,9 @@ def main():
         if shutil.which("flatpak-builder") is None:
             lines.append(("ok", "a copy with an unknown property fails \"flatpak-builder "
                           "--show-manifest…\" # SKIP flatpak-builder is not installed", ""))
+        if isinstance(schema, str):
+            lines.append(("ok", f"a copy with an unknown buildsystem fails \"{SCHEMA_CHECK}…\" "
+                          f"# SKIP {schema}", ""))
 
     print(f"1..{len(lines)}")
     for n, (status, description, detail) in enumerate(lines, 1):
