@@ -2002,6 +2002,46 @@ start_rescan (PathwaysHandbook *self)
   start_scan (self, self->cancellable, NULL);
 }
 
+/**
+ * pathways_handbook_rescan:
+ * @self: a loaded handbook
+ *
+ * Scans the folder again now, as the folder watcher does after a change: pages added,
+ * removed or changed on disk are signalled. For folders the watcher can't watch (those
+ * the document portal hands to a sandboxed app get no change events).
+ */
+void
+pathways_handbook_rescan (PathwaysHandbook *self)
+{
+  g_return_if_fail (PATHWAYS_IS_HANDBOOK (self));
+
+  /* Before pathways_handbook_watch() the first load hasn't finished. */
+  if (!self->watching)
+    return;
+  g_clear_handle_id (&self->rescan_source, g_source_remove);
+  start_rescan (self);
+}
+
+/**
+ * pathways_handbook_is_unwatched:
+ * @self: a handbook
+ *
+ * Returns: whether changes to the folder go unnoticed by the folder watcher: a folder the
+ *   document portal shares into the sandbox (under `$XDG_RUNTIME_DIR/doc/`)
+ */
+gboolean
+pathways_handbook_is_unwatched (PathwaysHandbook *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *portal = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_HANDBOOK (self), FALSE);
+
+  path = g_file_get_path (self->root);
+  portal = g_build_filename (g_get_user_runtime_dir (), "doc", "", NULL);
+  return path != NULL && g_str_has_prefix (path, portal);
+}
+
 static gboolean
 is_hidden_file (GFile *file)
 {

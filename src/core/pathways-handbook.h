@@ -81,5 +81,7 @@ PathwaysLinkKind  pathways_handbook_resolve_link  (PathwaysHandbook    *self,
                                                    char               **target,
                                                    char               **anchor);
 void              pathways_handbook_watch         (PathwaysHandbook    *self);
+void              pathways_handbook_rescan        (PathwaysHandbook    *self);
+gboolean          pathways_handbook_is_unwatched  (PathwaysHandbook    *self);
 
 G_END_DECLS

@@ -18,6 +18,10 @@
  * burst of saves is one update. */
 #define INDEX_DELAY_MS 1000
 
+/* How often a handbook folder the watcher can't watch is scanned while the window is in
+ * front: a scan of 5,000 pages takes about 0.2 s in a thread. */
+#define UNWATCHED_POLL_SECONDS 5
+
 struct _PathwaysWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -30,6 +34,7 @@ struct _PathwaysWindow
   char                 *search_problem;
   PathwaysHandbook     *indexed_handbook;  /* the handbook search_index follows */
   guint                 index_timeout;
+  guint                 poll_source;
   PathwaysSearchDialog *search_dialog;
   PathwaysDb           *db;
 
@@ -125,6 +130,31 @@ update_search_index (PathwaysWindow   *self,
 
   if (self->search_index != NULL)
     pathways_search_index_update_async (self->search_index, handbook, NULL, NULL, NULL);
+}
+
+/* A folder shared by the document portal sends no change events: look again whenever the
+ * window comes back to the front (somebody has been editing elsewhere), and every few
+ * seconds while it is in front (an editor beside it). */
+static gboolean
+poll_unwatched_cb (gpointer user_data)
+{
+  PathwaysWindow *self = user_data;
+  PathwaysHandbook *handbook = pathways_handbook_page_get_handbook (self->handbook_page);
+
+  if (handbook != NULL && pathways_handbook_is_unwatched (handbook))
+    pathways_handbook_rescan (handbook);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed (PathwaysWindow *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  poll_unwatched_cb (self);
+  self->poll_source = g_timeout_add_seconds (UNWATCHED_POLL_SECONDS, poll_unwatched_cb, self);
 }
 
 static void
@@ -239,6 +269,7 @@ pathways_window_dispose (GObject *object)
   PathwaysWindow *self = PATHWAYS_WINDOW (object);
 
   g_clear_handle_id (&self->index_timeout, g_source_remove);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->search_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->search_dialog)));
   if (self->indexed_handbook != NULL)
@@ -320,6 +351,7 @@ pathways_window_init (PathwaysWindow *self)
                            G_CALLBACK (on_handbook_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->handbook_page, "notify::page-title",
                            G_CALLBACK (pathways_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (on_active_changed), self);
   pathways_window_update_title (self);
 }
 
