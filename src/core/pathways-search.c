@@ -254,7 +254,7 @@ set_sqlite_error (sqlite3     *db,
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                /* Translators: %s is a file, then SQLite's message */
-               _("The search index %s could not be used: %s"),
+               _("The search index “%s” could not be used: %s"),
                path, db != NULL ? sqlite3_errmsg (db) : "out of memory");
 }
 
@@ -355,7 +355,7 @@ open_cache (const char  *path,
           g_propagate_error (error, g_steal_pointer (&local_error));
           if (error != NULL && *error == NULL)
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                         _("The search index %s could not be used"), path);
+                         _("The search index “%s” could not be used"), path);
           return NULL;
         }
 
@@ -369,7 +369,7 @@ open_cache (const char  *path,
           if (g_unlink (file) != 0 && errno != ENOENT)
             {
               g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                           _("The search index %s could not be replaced: %s"),
+                           _("The search index “%s” could not be replaced: %s"),
                            file, g_strerror (errno));
               return NULL;
             }
@@ -497,7 +497,7 @@ pathways_search_index_open (const char  *cache_dir,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder for the search index, %s, could not be made: %s"),
+                   _("The folder for the search index, “%s”, could not be made: %s"),
                    cache_dir, g_strerror (saved_errno));
       return NULL;
     }

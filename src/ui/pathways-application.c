@@ -453,7 +453,9 @@ about_action (GSimpleAction *action,
                         "comments", _("Your engineering handbook and your team’s growth, "
                                       "kept privately on your computer."),
                         "developers", developers,
-                        "copyright", "© 2026 The Pathways authors",
+                        "copyright", _("© 2026 The Pathways authors"),
+                        /* Translators: your names, one per line, as you want them credited */
+                        "translator-credits", _("translator-credits"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));

@@ -98,7 +98,7 @@ format_date (const char *iso_date)
   g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (stamp, local);
 
   /* Translators: a date in a rating's status; see strftime */
-  return date != NULL ? g_date_time_format (date, _("%e %b %Y")) : g_strdup (iso_date);
+  return date != NULL ? g_date_time_format (date, _("%-d %b %Y")) : g_strdup (iso_date);
 }
 
 static gboolean
