@@ -689,3 +689,218 @@ pathways_search_result_to_json (const PathwaysSearchResult *result)
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* ---- query terms, and snippets made from them ---- */
+
+void
+pathways_search_term_free (PathwaysSearchTerm *term)
+{
+  if (term == NULL)
+    return;
+
+  g_free (term->token);
+  g_free (term);
+}
+
+typedef struct
+{
+  GPtrArray *terms;
+  gboolean   prefix_last;
+  guint      first;   /* where this word's tokens start in terms */
+} TermsCall;
+
+static void
+add_term_cb (const char *token,
+             gsize       token_len,
+             gsize       start,
+             gsize       end,
+             gpointer    user_data)
+{
+  TermsCall *call = user_data;
+  PathwaysSearchTerm *term = g_new0 (PathwaysSearchTerm, 1);
+
+  term->token = g_strndup (token, token_len);
+  g_ptr_array_add (call->terms, term);
+}
+
+static void
+add_word_terms (GPtrArray  *terms,
+                const char *word,
+                gsize       len,
+                gboolean    prefix)
+{
+  TermsCall call = { terms, prefix, terms->len };
+
+  pathways_search_tokenize (word, len, add_term_cb, &call);
+  /* As in the FTS5 query: the last token of a word being typed is a prefix. */
+  if (prefix && terms->len > call.first)
+    ((PathwaysSearchTerm *) g_ptr_array_index (terms, terms->len - 1))->prefix = TRUE;
+}
+
+/**
+ * pathways_search_dup_query_terms:
+ * @query: what somebody typed
+ *
+ * The folded tokens pathways_search_dup_match() looks for, each marked when it is matched
+ * as a prefix: to mark matches in text and to estimate how many sections a query hits.
+ *
+ * Returns: (transfer full) (element-type PathwaysSearchTerm): the terms, maybe none
+ */
+GPtrArray *
+pathways_search_dup_query_terms (const char *query)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_search_term_free);
+  g_autofree char *valid = g_utf8_make_valid (query, -1);
+  const char *p = valid;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+
+      if (*p == '"')
+        {
+          start = ++p;
+          while (*p != '\0' && *p != '"')
+            p++;
+          add_word_terms (terms, start, p - start, FALSE);
+          if (*p == '"')
+            p++;
+          continue;
+        }
+
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p) && *p != '"')
+        p++;
+      add_word_terms (terms, start, p - start, TRUE);
+    }
+
+  return terms;
+}
+
+static gboolean
+term_matches (GPtrArray  *terms,
+              const char *token,
+              gsize       token_len)
+{
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const PathwaysSearchTerm *term = g_ptr_array_index (terms, i);
+      gsize n = strlen (term->token);
+
+      if (term->prefix ? token_len >= n && memcmp (token, term->token, n) == 0
+                       : token_len == n && memcmp (token, term->token, n) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  gboolean match;
+} SnippetToken;
+
+typedef struct
+{
+  GArray    *tokens;
+  GPtrArray *terms;
+  guint      n_matches;
+} SnippetCall;
+
+static void
+snippet_token_cb (const char *token,
+                  gsize       token_len,
+                  gsize       start,
+                  gsize       end,
+                  gpointer    user_data)
+{
+  SnippetCall *call = user_data;
+  SnippetToken item = { start, end, term_matches (call->terms, token, token_len) };
+
+  g_array_append_val (call->tokens, item);
+  call->n_matches += item.match;
+}
+
+/**
+ * pathways_search_dup_snippet:
+ * @text: the text a result was found in
+ * @terms: (element-type PathwaysSearchTerm): from pathways_search_dup_query_terms()
+ * @n_tokens: how many words the snippet shows
+ *
+ * The piece of @text with the most matches in @n_tokens words, "…" where it is cut, each
+ * match between %PATHWAYS_SEARCH_MARK_START and %PATHWAYS_SEARCH_MARK_END.
+ *
+ * Returns: (transfer full): the snippet; the start of @text when nothing in it matches
+ */
+char *
+pathways_search_dup_snippet (const char *text,
+                             GPtrArray  *terms,
+                             guint       n_tokens)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (SnippetToken));
+  SnippetCall call = { tokens, terms, 0 };
+  GString *out;
+  guint best = 0, best_count = 0, count = 0, first, last;
+  gsize from, to, len;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  pathways_search_tokenize (text, len, snippet_token_cb, &call);
+  if (tokens->len == 0)
+    return g_strdup ("");
+
+  /* A window of n_tokens sliding over the text: the first one with the most matches. */
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      count += g_array_index (tokens, SnippetToken, i).match;
+      if (i >= n_tokens)
+        count -= g_array_index (tokens, SnippetToken, i - n_tokens).match;
+      if (count > best_count)
+        {
+          best_count = count;
+          best = i + 1 > n_tokens ? i + 1 - n_tokens : 0;
+        }
+    }
+
+  /* Begin a little before the first match, so it reads in context. */
+  first = best;
+  for (guint i = best; i < MIN (best + n_tokens, tokens->len); i++)
+    if (g_array_index (tokens, SnippetToken, i).match)
+      {
+        first = i >= 3 ? MAX (best, i - 3) : best;
+        break;
+      }
+  last = MIN (first + n_tokens, tokens->len) - 1;
+
+  from = first == 0 ? 0 : g_array_index (tokens, SnippetToken, first).start;
+  to = last + 1 == tokens->len ? len : g_array_index (tokens, SnippetToken, last).end;
+
+  out = g_string_new (first > 0 ? "…" : "");
+  for (guint i = first; i <= last; i++)
+    {
+      const SnippetToken *token = &g_array_index (tokens, SnippetToken, i);
+      gsize gap_from = i == first ? from : g_array_index (tokens, SnippetToken, i - 1).end;
+
+      g_string_append_len (out, text + gap_from, token->start - gap_from);
+      if (token->match)
+        g_string_append_c (out, PATHWAYS_SEARCH_MARK_START);
+      g_string_append_len (out, text + token->start, token->end - token->start);
+      if (token->match)
+        g_string_append_c (out, PATHWAYS_SEARCH_MARK_END);
+    }
+  g_string_append_len (out, text + g_array_index (tokens, SnippetToken, last).end,
+                       to - g_array_index (tokens, SnippetToken, last).end);
+  if (last + 1 < tokens->len)
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}

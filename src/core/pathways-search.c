@@ -18,7 +18,7 @@
 #include "pathways-search.h"
 
 /* Bump when the cache's tables or the tokenizer change: older caches are rebuilt. */
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2
 
 /* A section's rowid is its page's id shifted by this many bits, plus its position. */
 #define SECTION_BITS 12
@@ -26,6 +26,14 @@
 
 /* A page shows at most this many of its sections in one list of results. */
 #define MAX_SECTIONS_PER_PAGE 3
+
+/* A query whose every word is in more sections than this is broad ("team", "the"):
+ * ranking all its matches would take tens of milliseconds, so the ones in titles and
+ * headings are ranked, and the rest follow in handbook order. */
+#define BROAD_SECTIONS 2000
+
+/* Words in a snippet. */
+#define SNIPPET_TOKENS 16
 
 /* While building, commit (and show progress) this often, so searches see the pages done. */
 #define COMMIT_EVERY_PAGES 1000
@@ -222,6 +230,9 @@ struct _PathwaysSearchIndex
   char         *root_path;  /* the handbook folder */
   sqlite3      *reader;     /* the main thread's connection, for queries */
   sqlite3_stmt *query;
+  sqlite3_stmt *query_unranked;
+  sqlite3_stmt *vocab_exact;
+  sqlite3_stmt *vocab_prefix;
   guint         n_pages;
 
   GTask        *running;    /* the update in progress */
@@ -324,6 +335,7 @@ open_cache (const char  *path,
     "  page UNINDEXED, anchor UNINDEXED, title, heading, body,"
     "  tokenize = 'pathways');"
     "INSERT INTO section (section, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');"
+    "CREATE VIRTUAL TABLE section_vocab USING fts5vocab (section, row);"
     "PRAGMA user_version = " G_STRINGIFY (CACHE_VERSION) ";"
     "COMMIT;";
 
@@ -387,6 +399,9 @@ pathways_search_index_finalize (GObject *object)
   g_assert (self->running == NULL);
 
   sqlite3_finalize (self->query);
+  sqlite3_finalize (self->query_unranked);
+  sqlite3_finalize (self->vocab_exact);
+  sqlite3_finalize (self->vocab_prefix);
   sqlite3_close (self->reader);
   g_clear_object (&self->again_handbook);
   g_ptr_array_unref (self->waiters);
@@ -1261,6 +1276,116 @@ pathways_search_index_update_finish (PathwaysSearchIndex  *self,
 
 /* ---- querying ---- */
 
+/* How many sections have @term (a prefix: words starting with it), counting at most up
+ * to @cap. */
+static gint64
+term_sections (PathwaysSearchIndex      *self,
+               const PathwaysSearchTerm *term,
+               gint64                    cap)
+{
+  sqlite3_stmt *stmt = term->prefix ? self->vocab_prefix : self->vocab_exact;
+  g_autofree char *upper = NULL;
+  gint64 n = 0;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, term->token, -1, SQLITE_STATIC);
+  if (term->prefix)
+    {
+      /* Tokens are UTF-8: every word starting with the prefix sorts below prefix + U+10FFFF. */
+      upper = g_strconcat (term->token, "\xf4\x8f\xbf\xbf", NULL);
+      sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+    }
+  while (n <= cap && sqlite3_step (stmt) == SQLITE_ROW)
+    n += sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+static gboolean
+is_broad (PathwaysSearchIndex *self,
+          GPtrArray           *terms)
+{
+  for (guint i = 0; i < terms->len; i++)
+    if (term_sections (self, g_ptr_array_index (terms, i), BROAD_SECTIONS) <= BROAD_SECTIONS)
+      return FALSE;
+
+  return terms->len > 0;
+}
+
+static gboolean
+prepare (PathwaysSearchIndex  *self,
+         sqlite3_stmt        **stmt,
+         const char           *sql,
+         GError              **error)
+{
+  if (*stmt == NULL &&
+      sqlite3_prepare_v3 (self->reader, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self->reader, self->path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @stmt for @match, adding up to @want results, at most MAX_SECTIONS_PER_PAGE a page,
+ * skipping sections already in @seen. */
+static gboolean
+collect_sections (PathwaysSearchIndex  *self,
+                  sqlite3_stmt         *stmt,
+                  const char           *match,
+                  guint                 want,
+                  GPtrArray            *terms,
+                  GHashTable           *per_page,
+                  GHashTable           *seen,
+                  GPtrArray            *results,
+                  GError              **error)
+{
+  int rc = SQLITE_DONE;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) MIN ((gint64) want * MAX_SECTIONS_PER_PAGE +
+                                        g_hash_table_size (seen),
+                                        G_MAXINT));
+
+  while (results->len < want && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      const char *page = (const char *) sqlite3_column_text (stmt, 1);
+      const char *body = (const char *) sqlite3_column_text (stmt, 5);
+      PathwaysSearchResult *result;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_page, page));
+
+      if (n >= MAX_SECTIONS_PER_PAGE || !g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid)))
+        continue;
+      g_hash_table_insert (per_page, g_strdup (page), GUINT_TO_POINTER (n + 1));
+
+      result = g_new0 (PathwaysSearchResult, 1);
+      result->kind = PATHWAYS_SEARCH_HANDBOOK;
+      result->page = g_strdup (page);
+      result->anchor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      result->context = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      /* Made here, for the rows shown only: FTS5's snippet() runs for every row sorted. */
+      result->snippet = pathways_search_dup_snippet (body != NULL ? body : "", terms,
+                                                     SNIPPET_TOKENS);
+      result->rank = sqlite3_column_double (stmt, 6);
+      g_ptr_array_add (results, result);
+    }
+
+  if (results->len < want && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->reader, self->path, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
 /**
  * pathways_search_index_query:
  * @self: an index
@@ -1269,7 +1394,9 @@ pathways_search_index_update_finish (PathwaysSearchIndex  *self,
  * @error: return location for an error
  *
  * Finds handbook sections, best first: matches in page titles count most, then in
- * headings, then in the text. At most three sections of one page are returned.
+ * headings, then in the text. At most three sections of one page are returned. For a
+ * broad query (every word in thousands of sections) only the matches in titles and
+ * headings are ranked; matches in the text follow in the handbook's order.
  *
  * Returns: (transfer full) (element-type PathwaysSearchResult) (nullable): the results,
  *   or %NULL with @error set
@@ -1283,8 +1410,10 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
   g_autoptr(GPtrArray) results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_search_result_free);
   g_autoptr(GHashTable) per_page = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *match = NULL;
-  int rc = SQLITE_DONE;
+  g_autofree char *headings_match = NULL;
 
   g_return_val_if_fail (PATHWAYS_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1293,49 +1422,36 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
   if (match == NULL || limit == 0)
     return g_steal_pointer (&results);
 
-  if (self->query == NULL &&
-      sqlite3_prepare_v3 (self->reader,
-                          "SELECT page, anchor, title, heading, "
-                          SNIPPET_SQL ("section", "4") ", rank"
-                          " FROM section WHERE section MATCH ?1 ORDER BY rank LIMIT ?2",
-                          -1, SQLITE_PREPARE_PERSISTENT, &self->query, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self->reader, self->path, error);
-      return NULL;
-    }
+  if (!prepare (self, &self->query,
+                "SELECT rowid, page, anchor, title, heading, body, rank"
+                " FROM section WHERE section MATCH ?1 ORDER BY rank LIMIT ?2", error) ||
+      !prepare (self, &self->query_unranked,
+                "SELECT rowid, page, anchor, title, heading, body, 0.0"
+                " FROM section WHERE section MATCH ?1 LIMIT ?2", error) ||
+      !prepare (self, &self->vocab_exact,
+                "SELECT doc FROM section_vocab WHERE term = ?1", error) ||
+      !prepare (self, &self->vocab_prefix,
+                "SELECT doc FROM section_vocab WHERE term >= ?1 AND term < ?2", error))
+    return NULL;
 
+  terms = pathways_search_dup_query_terms (query);
   per_page = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_bind_text (self->query, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (self->query, 2, (int) MIN ((gint64) limit * MAX_SECTIONS_PER_PAGE, G_MAXINT));
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  while (results->len < limit && (rc = sqlite3_step (self->query)) == SQLITE_ROW)
+  if (!is_broad (self, terms))
     {
-      const char *page = (const char *) sqlite3_column_text (self->query, 0);
-      PathwaysSearchResult *result;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_page, page));
-
-      if (n >= MAX_SECTIONS_PER_PAGE)
-        continue;
-      g_hash_table_insert (per_page, g_strdup (page), GUINT_TO_POINTER (n + 1));
-
-      result = g_new0 (PathwaysSearchResult, 1);
-      result->kind = PATHWAYS_SEARCH_HANDBOOK;
-      result->page = g_strdup (page);
-      result->anchor = g_strdup ((const char *) sqlite3_column_text (self->query, 1));
-      result->title = g_strdup ((const char *) sqlite3_column_text (self->query, 2));
-      result->context = g_strdup ((const char *) sqlite3_column_text (self->query, 3));
-      result->snippet = g_strdup ((const char *) sqlite3_column_text (self->query, 4));
-      result->rank = sqlite3_column_double (self->query, 5);
-      g_ptr_array_add (results, result);
+      if (!collect_sections (self, self->query, match, limit, terms, per_page, seen, results,
+                             error))
+        return NULL;
+      return g_steal_pointer (&results);
     }
 
-  if (results->len < limit && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self->reader, self->path, error);
-      sqlite3_reset (self->query);
-      return NULL;
-    }
-  sqlite3_reset (self->query);
+  headings_match = g_strdup_printf ("{title heading} : (%s)", match);
+  if (!collect_sections (self, self->query, headings_match, limit, terms, per_page, seen,
+                         results, error) ||
+      !collect_sections (self, self->query_unranked, match, limit, terms, per_page, seen,
+                         results, error))
+    return NULL;
 
   return g_steal_pointer (&results);
 }

@@ -84,6 +84,18 @@ GPtrArray  *pathways_search_dup_sections        (const char              *markdo
 
 typedef struct
 {
+  char     *token;   /* folded, as the index stores it */
+  gboolean  prefix;  /* matches tokens that start with it */
+} PathwaysSearchTerm;
+
+void        pathways_search_term_free           (PathwaysSearchTerm      *term);
+GPtrArray  *pathways_search_dup_query_terms     (const char              *query);
+char       *pathways_search_dup_snippet         (const char              *text,
+                                                 GPtrArray               *terms,
+                                                 guint                    n_tokens);
+
+typedef struct
+{
   char *anchor;   /* NULL for the text before the first heading */
   char *heading;
   char *body;
