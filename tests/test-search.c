@@ -92,6 +92,29 @@ test_plain_snippet (void)
 }
 
 static void
+test_snippet (void)
+{
+  g_autoptr(GPtrArray) terms = pathways_search_dup_query_terms ("revi \"code owner\"");
+  g_autoptr(GPtrArray) none = pathways_search_dup_query_terms ("absent");
+  const char *text = "One two three four five six seven eight nine ten eleven twelve. "
+                     "Code reviews are done by the code owner, who reviewed it.";
+  g_autofree char *snippet = pathways_search_dup_snippet (text, terms, 8);
+  g_autofree char *plain = pathways_search_dup_plain_snippet (snippet, "[", "]");
+  g_autofree char *start = pathways_search_dup_snippet (text, none, 5);
+  g_autofree char *whole = pathways_search_dup_snippet ("Just review.", terms, 8);
+
+  g_assert_cmpuint (terms->len, ==, 3);
+  g_assert_true (((PathwaysSearchTerm *) g_ptr_array_index (terms, 0))->prefix);
+  g_assert_false (((PathwaysSearchTerm *) g_ptr_array_index (terms, 2))->prefix);
+
+  /* The window with the most matches, cut with ellipses, each match marked. */
+  g_assert_cmpstr (plain, ==, "…[Code] [reviews] are done by the [code] [owner]…");
+  /* Nothing matches: the start of the text. */
+  g_assert_cmpstr (start, ==, "One two three four five…");
+  g_assert_cmpstr (whole, ==, "Just \x02review\x03.");
+}
+
+static void
 test_sections (void)
 {
   const char *page =
@@ -453,6 +476,45 @@ test_index_page_became_folder (IndexFixture  *fixture,
   assert_places (fixture, "promptly", "ladder/engineer.md#code-review");
 }
 
+/* A word in thousands of sections: the sections with it in a title or heading come first,
+ * then the others, and nothing is lost. */
+static void
+test_index_broad (IndexFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) page = g_string_new ("# Many\n\n");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  for (guint i = 0; i < 2100; i++)
+    g_string_append_printf (page, "## Part %u\n\nThe team meets.\n\n", i);
+  write_page (fixture, "many.md", page->str);
+  write_page (fixture, "team.md", "# Team\n\nWho is who.\n");
+  write_page (fixture, "rituals.md", "# Rituals\n\n## Team meetings\n\nWeekly.\n");
+  update (fixture);
+
+  /* The title, the heading, then three sections of the big page (a page shows three). */
+  results = query (fixture, "team");
+  g_assert_cmpuint (results->len, ==, 5);
+  g_assert_cmpstr (((PathwaysSearchResult *) g_ptr_array_index (results, 0))->page, ==,
+                   "team.md");
+  g_assert_cmpstr (((PathwaysSearchResult *) g_ptr_array_index (results, 1))->page, ==,
+                   "rituals.md");
+  for (guint i = 2; i < results->len; i++)
+    {
+      const PathwaysSearchResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpstr (result->page, ==, "many.md");
+      g_assert_cmpstr (result->snippet, ==, "The \x02team\x03 meets.");
+    }
+
+  /* A query that isn't broad still finds them. */
+  all = pathways_search_index_query (fixture->index, "team weekly", 100, NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpstr (((PathwaysSearchResult *) g_ptr_array_index (all, 0))->anchor, ==,
+                   "team-meetings");
+}
+
 /* CJK: every substring a plain search finds, the index finds. */
 static const char *cjk_pages[] = {
   "# 評価制度\n\n半年ごとにパフォーマンス評価を行います。マネージャーは事前に自己評価を読みます。\n",
@@ -784,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/pathways/search/long-token", test_long_token);
   g_test_add_func ("/pathways/search/match", test_match);
   g_test_add_func ("/pathways/search/plain-snippet", test_plain_snippet);
+  g_test_add_func ("/pathways/search/snippet", test_snippet);
   g_test_add_func ("/pathways/search/sections", test_sections);
   g_test_add_func ("/pathways/search/sections-bad-input", test_sections_bad_input);
 
@@ -798,6 +861,7 @@ main (int   argc,
   ADD_INDEX ("corrupt-cache", test_index_corrupt_cache);
   ADD_INDEX ("page-became-folder", test_index_page_became_folder);
   ADD_INDEX ("cjk-recall", test_index_cjk_recall);
+  ADD_INDEX ("broad", test_index_broad);
 #undef ADD_INDEX
 
 #define ADD_RECORDS(name, func) \
