@@ -7,6 +7,9 @@ PATHWAYS_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-
   appstream librsvg2-common"
 PATHWAYS_TEST_DEPS="xvfb xauth dbus at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool xclip cmark
   poppler-utils"
+# build-aux/flatpak-smoke: the sandbox, the stand-in runtime's tools, the portals' libraries.
+PATHWAYS_FLATPAK_SMOKE_DEPS="flatpak flatpak-builder debootstrap elfutils bubblewrap ostree
+  xdotool fuse3 libgtk-3-0 libpipewire-0.3-0"
 
 # pathways_ensure_deps PACKAGE...: install what is missing (as root), or say how and stop.
 pathways_ensure_deps () {
