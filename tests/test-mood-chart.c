@@ -315,6 +315,14 @@ test_draws_direction (Fixture       *fixture,
   top = ink_on_the_right (fixture, 0, 1 / 3.);
   bottom = ink_on_the_right (fixture, 2 / 3., 1);
   g_assert_cmpuint (bottom, >, top);
+
+  /* Right to left, time runs the other way: rising ends on the left, so the right end is
+   * the oldest, lowest point. */
+  gtk_widget_set_direction (GTK_WIDGET (fixture->chart), GTK_TEXT_DIR_RTL);
+  show_moods (fixture, rising, dates, 5);
+  top = ink_on_the_right (fixture, 0, 1 / 3.);
+  bottom = ink_on_the_right (fixture, 2 / 3., 1);
+  g_assert_cmpuint (bottom, >, top);
 }
 
 int

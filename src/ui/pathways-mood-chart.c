@@ -142,10 +142,18 @@ point_x (PathwaysMoodChart *self,
          double             right,
          guint              i)
 {
-  /* A single check sits where the newest always does: on the right. */
+  double x;
+
+  /* A single check sits where the newest always does: at the end. */
   if (self->n_moods < 2)
-    return right;
-  return left + i * (right - left) / (self->n_moods - 1);
+    x = right;
+  else
+    x = left + i * (right - left) / (self->n_moods - 1);
+
+  /* Time runs the way the text does: right to left in Arabic or Hebrew. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    x = left + right - x;
+  return x;
 }
 
 static void
