@@ -400,28 +400,20 @@ append_term (GString    *match,
     g_string_append_c (match, '*');
 }
 
-/**
- * pathways_search_dup_match:
- * @query: what somebody typed
- *
- * Turns @query into an FTS5 query: every word must appear, in any order, as a word or the
- * start of one (so results come while typing); "quoted words" must appear together, in
- * that order. Nothing in @query is FTS5 syntax, so no input makes the query fail.
- *
- * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when @query has nothing to
- *   look for
- */
-char *
-pathways_search_dup_match (const char *query)
+/* Calls @func for each term of @query: a bare word (matched as a prefix while typed) or
+ * the words between double quotes (a phrase; an unclosed quote runs to the end). */
+typedef void (*TermFunc) (const char *term,
+                          gsize       len,
+                          gboolean    prefix,
+                          gpointer    user_data);
+
+static void
+walk_query (const char *query,
+            TermFunc    func,
+            gpointer    user_data)
 {
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autofree char *valid = NULL;
-  const char *p;
-
-  g_return_val_if_fail (query != NULL, NULL);
-
-  valid = g_utf8_make_valid (query, -1);
-  p = valid;
+  g_autofree char *valid = g_utf8_make_valid (query, -1);
+  const char *p = valid;
 
   while (*p != '\0')
     {
@@ -438,7 +430,7 @@ pathways_search_dup_match (const char *query)
           start = ++p;
           while (*p != '\0' && *p != '"')
             p++;
-          append_term (match, start, p - start, FALSE);
+          func (start, p - start, FALSE, user_data);
           if (*p == '"')
             p++;
           continue;
@@ -447,9 +439,38 @@ pathways_search_dup_match (const char *query)
       start = p;
       while (*p != '\0' && !g_ascii_isspace (*p) && *p != '"')
         p++;
-      append_term (match, start, p - start, TRUE);
+      func (start, p - start, TRUE, user_data);
     }
+}
 
+static void
+append_term_cb (const char *term,
+                gsize       len,
+                gboolean    prefix,
+                gpointer    user_data)
+{
+  append_term (user_data, term, len, prefix);
+}
+
+/**
+ * pathways_search_dup_match:
+ * @query: what somebody typed
+ *
+ * Turns @query into an FTS5 query: every word must appear, in any order, as a word or the
+ * start of one (so results come while typing); "quoted words" must appear together, in
+ * that order. Nothing in @query is FTS5 syntax, so no input makes the query fail.
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when @query has nothing to
+ *   look for
+ */
+char *
+pathways_search_dup_match (const char *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  walk_query (query, append_term_cb, match);
   if (match->len == 0)
     return NULL;
 
@@ -724,11 +745,12 @@ add_term_cb (const char *token,
 }
 
 static void
-add_word_terms (GPtrArray  *terms,
-                const char *word,
-                gsize       len,
-                gboolean    prefix)
+add_word_terms_cb (const char *word,
+                   gsize       len,
+                   gboolean    prefix,
+                   gpointer    user_data)
 {
+  GPtrArray *terms = user_data;
   TermsCall call = { terms, prefix, terms->len };
 
   pathways_search_tokenize (word, len, add_term_cb, &call);
@@ -750,36 +772,10 @@ GPtrArray *
 pathways_search_dup_query_terms (const char *query)
 {
   GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_search_term_free);
-  g_autofree char *valid = g_utf8_make_valid (query, -1);
-  const char *p = valid;
 
-  while (*p != '\0')
-    {
-      const char *start;
+  g_return_val_if_fail (query != NULL, terms);
 
-      if (g_ascii_isspace (*p))
-        {
-          p++;
-          continue;
-        }
-
-      if (*p == '"')
-        {
-          start = ++p;
-          while (*p != '\0' && *p != '"')
-            p++;
-          add_word_terms (terms, start, p - start, FALSE);
-          if (*p == '"')
-            p++;
-          continue;
-        }
-
-      start = p;
-      while (*p != '\0' && !g_ascii_isspace (*p) && *p != '"')
-        p++;
-      add_word_terms (terms, start, p - start, TRUE);
-    }
-
+  walk_query (query, add_word_terms_cb, terms);
   return terms;
 }
 
