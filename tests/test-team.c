@@ -564,6 +564,28 @@ test_overview_this_week (Fixture       *fixture,
   g_assert_cmpuint (evidence->len, >, 0);
   g_assert_nonnull (row_label (g_ptr_array_index (evidence, 0), " expectations of "));
 
+  /* Each row opens its place: the ladder for evidence, the 1-on-1s for a catch-up. */
+  g_signal_emit_by_name (row_child (g_ptr_array_index (evidence, 0), GTK_TYPE_BUTTON), "clicked");
+  pathways_test_settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (person_tabs (fixture->window)), ==,
+                   "ladder");
+  g_assert_cmpstr (content_title (fixture), ==, row_title (g_ptr_array_index (evidence, 0)));
+  pathways_team_page_show_search_result (fixture->page, &(PathwaysSearchResult) {
+                                           .kind = PATHWAYS_SEARCH_PERSON,
+                                           .person_id = -1 });
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "team.show-overview", NULL);
+  pathways_test_settle ();
+  g_ptr_array_unref (catchup);
+  catchup = overview_rows (fixture, "Not Met in a While");
+  for (guint i = 0; i < catchup->len; i++)
+    if (g_strcmp0 (row_title (g_ptr_array_index (catchup, i)), "Lapsed Larsen") == 0)
+      g_signal_emit_by_name (row_child (g_ptr_array_index (catchup, i), GTK_TYPE_BUTTON),
+                             "clicked");
+  pathways_test_settle ();
+  g_assert_cmpstr (content_title (fixture), ==, "Lapsed Larsen");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (person_tabs (fixture->window)), ==,
+                   "meetings");
+
   /* Narrow: the list fills the window; "This Week" brings the overview back. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
   pathways_test_settle ();
@@ -580,7 +602,8 @@ test_overview_this_week (Fixture       *fixture,
   pathways_test_settle_for (800);  /* the leaflet slides over */
   g_assert_cmpstr (content_title (fixture), ==, "Team");
   g_assert_false (gtk_widget_get_mapped (button));
-  catchup = (g_ptr_array_unref (catchup), overview_rows (fixture, "Not Met in a While"));
+  g_ptr_array_unref (catchup);
+  catchup = overview_rows (fixture, "Not Met in a While");
   g_assert_cmpuint (catchup->len, >, 0);
 }
 

@@ -481,16 +481,18 @@ add_expectation (PathwaysPersonLadder *self,
 
 /* ---- the whole view ---- */
 
+/* Takes every expectation's row out of its group, once: a removed row is gone (its group
+ * held the only reference), so it must not be looked at again. */
 static void
-clear_group (AdwPreferencesGroup *group,
-             GPtrArray           *expectations)
+clear_expectations (GPtrArray *expectations)
 {
   for (guint i = 0; i < expectations->len; i++)
     {
       Expectation *e = g_ptr_array_index (expectations, i);
+      GtkWidget *group = gtk_widget_get_ancestor (e->expander, ADW_TYPE_PREFERENCES_GROUP);
 
-      if (gtk_widget_get_ancestor (e->expander, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
-        adw_preferences_group_remove (group, e->expander);
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), e->expander);
     }
 }
 
@@ -517,9 +519,7 @@ pathways_person_ladder_rebuild (PathwaysPersonLadder *self)
   const PathwaysLevel *target;
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  clear_group (self->competencies_group, self->expectations);
-  clear_group (self->responsibilities_group, self->expectations);
-  clear_group (self->current_group, self->expectations);
+  clear_expectations (self->expectations);
   for (guint i = 0; i < self->removed_rows->len; i++)
     adw_preferences_group_remove (self->removed_group, g_ptr_array_index (self->removed_rows, i));
   g_ptr_array_set_size (self->removed_rows, 0);

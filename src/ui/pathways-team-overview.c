@@ -231,8 +231,9 @@ on_open_clicked (GtkButton            *button,
                  PathwaysTeamOverview *self)
 {
   const gint64 *id = g_object_get_data (G_OBJECT (button), "person-id-value");
+  const char *tab = g_object_get_data (G_OBJECT (button), "tab");
 
-  g_signal_emit (self, signals[OPEN_PERSON], 0, *id);
+  g_signal_emit (self, signals[OPEN_PERSON], 0, *id, tab);
 }
 
 static GtkWidget *
@@ -685,6 +686,7 @@ reload_catchup (PathwaysTeamOverview *self,
       g_autoptr(GPtrArray) meetings = NULL;
       g_autofree char *caption = NULL;
       const char *last = NULL;
+      GtkWidget *button;
       guint cadence = pathways_person_get_cadence_weeks (person);
       int days;
 
@@ -713,9 +715,11 @@ reload_catchup (PathwaysTeamOverview *self,
                                                 "Last 1-on-1 %u weeks ago · every %u week(s)",
                                                 (guint) days / 7),
                                    (guint) days / 7, cadence);
+      button = open_button_new (self, person);
+      g_object_set_data (G_OBJECT (button), "tab", (gpointer) "meetings");
       gtk_list_box_append (self->catchup_list,
                            row_new (NULL, gtk_label_new (pathways_person_get_name (person)),
-                                    caption, last != NULL, open_button_new (self, person)));
+                                    caption, last != NULL, button));
       shown++;
     }
 
@@ -750,6 +754,7 @@ reload_evidence (PathwaysTeamOverview *self,
       const PathwaysStaleExpectation *oldest;
       const char *colon;
       const PathwaysLevel *target;
+      GtkWidget *button;
 
       if (pathways_person_get_archived (person))
         continue;
@@ -784,9 +789,11 @@ reload_evidence (PathwaysTeamOverview *self,
       caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expectation of %s · %s",
                                               "%u expectations of %s · %s", stale->len),
                                  stale->len, level_name, what);
+      button = open_button_new (self, person);
+      g_object_set_data (G_OBJECT (button), "tab", (gpointer) "ladder");
       gtk_list_box_append (self->evidence_list,
                            row_new (NULL, gtk_label_new (pathways_person_get_name (person)),
-                                    caption, FALSE, open_button_new (self, person)));
+                                    caption, FALSE, button));
       shown++;
     }
 
@@ -962,12 +969,14 @@ pathways_team_overview_class_init (PathwaysTeamOverviewClass *klass)
   /**
    * PathwaysTeamOverview::open-person:
    * @id: the person's id
+   * @tab: (nullable): the tab of their page the row is about ("meetings", "ladder"), or
+   *   %NULL for the one shown last
    *
    * Someone's "Open" button was clicked: their page should be shown.
    */
   signals[OPEN_PERSON] = g_signal_new ("open-person", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                       G_TYPE_NONE, 1, G_TYPE_INT64);
+                                       G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/co/packback/Pathways/pathways-team-overview.ui");

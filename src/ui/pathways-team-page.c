@@ -213,10 +213,16 @@ pathways_team_page_show_search_result (PathwaysTeamPage           *self,
 
 static void
 on_overview_open_person (PathwaysTeamPage *self,
-                         gint64            id)
+                         gint64            id,
+                         const char       *tab)
 {
-  if (self->store != NULL)
-    pathways_team_page_show_person (self, pathways_store_lookup_person (self->store, id));
+  if (self->store == NULL)
+    return;
+
+  pathways_team_page_show_person (self, pathways_store_lookup_person (self->store, id));
+  if (tab != NULL && pathways_person_page_get_person (self->person_page) != NULL)
+    adw_view_stack_set_visible_child_name (pathways_person_page_get_view_stack (self->person_page),
+                                           tab);
 }
 
 static void
