@@ -41,7 +41,7 @@ static const GOptionEntry option_entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Search the handbook and your records, print the results as JSON lines and quit"),
     N_("QUERY") },
-  { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "limit", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --search: the most results of each kind (20 unless given)"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -305,14 +305,16 @@ search_command (GVariantDict *options)
   g_autofree char *db_path = NULL;
   const char *query = NULL;
   const char *profile = NULL;
+  const char *limit_arg = NULL;
   gint64 last_progress = 0;
-  int limit = 20;
+  guint64 limit = 20;
 
   g_variant_dict_lookup (options, "search", "&s", &query);
-  g_variant_dict_lookup (options, "limit", "i", &limit);
-  if (limit <= 0)
+  /* A string: an int option of 0 would look the same as none given. */
+  if (g_variant_dict_lookup (options, "limit", "&s", &limit_arg) &&
+      !g_ascii_string_to_unsigned (limit_arg, 10, 1, 100000, &limit, NULL))
     {
-      g_printerr ("%s\n", _("--limit must be a positive number."));
+      g_printerr ("%s\n", _("--limit must be a number from 1 to 100000."));
       return 2;
     }
 
