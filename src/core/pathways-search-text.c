@@ -79,6 +79,16 @@ classify (gunichar c)
     }
 }
 
+/* Characters that compatibility decomposition and case folding leave as they are:
+ * hiragana and katakana (not their halfwidth forms or the combining sound marks) and the
+ * unified ideographs. */
+static gboolean
+is_plain_cjk (gunichar c)
+{
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+         (c >= 0x4E00 && c <= 0x9FFF);
+}
+
 /* Appends @len bytes of @text folded: compatibility forms decomposed, case folded and, for
  * words (not for single characters, where a mark changes the character), marks dropped. */
 static void
@@ -92,6 +102,13 @@ append_folded (GString    *out,
   g_autofree char *composed = NULL;
   GString *bare;
   gsize i;
+
+  /* A unified ideograph or a kana is its own folded form. */
+  if (!strip_marks && len == 3 && is_plain_cjk (g_utf8_get_char (text)))
+    {
+      g_string_append_len (out, text, len);
+      return;
+    }
 
   for (i = 0; i < len && (guchar) text[i] < 0x80; i++)
     ;

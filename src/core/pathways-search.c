@@ -872,14 +872,18 @@ read_prefix (const char *path,
              gsize      *length)
 {
   FILE *file = g_fopen (path, "rbe");
+  struct stat st;
+  gsize want, n;
   char *buffer;
-  gsize n;
 
   if (file == NULL)
     return NULL;
 
-  buffer = g_malloc (max + 1);
-  n = fread (buffer, 1, max, file);
+  /* Sized to the file, not to the cap: most pages are a few kilobytes. */
+  want = fstat (fileno (file), &st) == 0 && st.st_size >= 0 ? MIN ((gsize) st.st_size, max)
+                                                             : max;
+  buffer = g_malloc (want + 1);
+  n = fread (buffer, 1, want, file);
   if (ferror (file))
     {
       fclose (file);
@@ -890,7 +894,7 @@ read_prefix (const char *path,
 
   buffer[n] = '\0';
   *length = n;
-  return g_realloc (buffer, n + 1);
+  return buffer;
 }
 
 /* (Re)indexes one page whose file is @file_path. An unreadable page is indexed with no
