@@ -42,9 +42,6 @@
 /* A page's first bytes that are read: the Markdown parser cuts there anyway. */
 #define MAX_READ_BYTES (PATHWAYS_MARKDOWN_MAX_PAGE_SIZE + 1)
 
-#define SNIPPET_SQL(table, column) \
-  "snippet(" table ", " column ", char(2), char(3), '…', 14)"
-
 /* ==== the user's records ==== */
 
 /* The kind of a record_search row, from its rowid (see 0003-search.sql). */
@@ -162,6 +159,7 @@ pathways_search_records (PathwaysDb  *db,
 {
   g_autoptr(GPtrArray) results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_search_result_free);
+  g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -173,17 +171,19 @@ pathways_search_records (PathwaysDb  *db,
   if (match == NULL || limit == 0)
     return g_steal_pointer (&results);
 
-  /* The inner query lets FTS5 sort by rank and stop at the limit, so snippets are made
-   * for the rows returned only. */
+  /* Sorting is all the inner query does: the text is read, and the snippet made from it,
+   * for the rows returned only (a column in the sorted query is read for every match). */
   stmt = pathways_db_prepare (db,
-    "SELECT r.rowid, r.person_id, p.name, r.snippet, r.rank"
-    " FROM (SELECT rowid, person_id, " SNIPPET_SQL ("record_search", "-1") " AS snippet, rank"
+    "SELECT r.rowid, r.person_id, p.name, c.title, c.body, r.rank"
+    " FROM (SELECT rowid, person_id, rank"
     "       FROM record_search WHERE record_search MATCH ?1 ORDER BY rank LIMIT ?2) r"
     " JOIN person p ON p.id = r.person_id AND p.deleted_at IS NULL"
+    " JOIN record_search c ON c.rowid = r.rowid"
     " ORDER BY r.rank", error);
   if (stmt == NULL)
     return NULL;
 
+  terms = pathways_search_dup_query_terms (query);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
 
@@ -191,6 +191,9 @@ pathways_search_records (PathwaysDb  *db,
     {
       PathwaysSearchResult *result = g_new0 (PathwaysSearchResult, 1);
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      const char *title = pathways_db_column_text (stmt, 3);
+      const char *body = pathways_db_column_text (stmt, 4);
+      g_autofree char *from_body = NULL;
 
       if (!kind_from_rowid (rowid, &result->kind, &result->is_private))
         {
@@ -201,8 +204,13 @@ pathways_search_records (PathwaysDb  *db,
       result->record_id = rowid >> 4;
       result->person_id = sqlite3_column_int64 (stmt, 1);
       result->title = g_strdup (pathways_db_column_text (stmt, 2));
-      result->snippet = g_strdup (pathways_db_column_text (stmt, 3));
-      result->rank = sqlite3_column_double (stmt, 4);
+      /* The text the words are in: the body, else the first line (a talking point). */
+      from_body = pathways_search_dup_snippet (body != NULL ? body : "", terms, SNIPPET_TOKENS);
+      if (strchr (from_body, PATHWAYS_SEARCH_MARK_START) == NULL && title != NULL && *title != '\0')
+        result->snippet = pathways_search_dup_snippet (title, terms, SNIPPET_TOKENS);
+      else
+        result->snippet = g_steal_pointer (&from_body);
+      result->rank = sqlite3_column_double (stmt, 5);
       g_ptr_array_add (results, result);
     }
   sqlite3_reset (stmt);
