@@ -65,12 +65,12 @@ assert_match (const char *query,
 static void
 test_match (void)
 {
-  assert_match ("code review", "\"code\"* \"review\"*");
+  assert_match ("code review", "\"code\"* AND \"review\"*");
   assert_match ("  Code   ", "\"Code\"*");
-  assert_match ("\"code review\" team", "\"code review\" \"team\"*");
+  assert_match ("\"code review\" team", "\"code review\" AND \"team\"*");
   assert_match ("\"unterminated phrase", "\"unterminated phrase\"");
   assert_match ("on-call", "\"on-call\"*");
-  assert_match ("a\"b", "\"a\"* \"b\"");
+  assert_match ("a\"b", "\"a\"* AND \"b\"");
   assert_match ("東京", "\"東京\"*");
   /* Nothing to look for. */
   assert_match ("", NULL);
@@ -78,7 +78,32 @@ test_match (void)
   assert_match ("-- ? !", NULL);
   assert_match ("\"\"", NULL);
   /* FTS5 syntax is only text. */
-  assert_match ("NEAR(a b) OR c*", "\"NEAR(a\"* \"b)\"* \"OR\"* \"c*\"*");
+  assert_match ("NEAR(a b) OR c*", "\"NEAR(a\"* AND \"b)\"* AND \"OR\"* AND \"c*\"*");
+}
+
+static GPtrArray *
+fake_expand (const char *prefix,
+             gpointer    user_data)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_str_equal (prefix, "rev"))
+    {
+      g_ptr_array_add (words, g_strdup ("review"));
+      g_ptr_array_add (words, g_strdup ("reviews"));
+    }
+  return words;
+}
+
+static void
+test_match_expanded (void)
+{
+  g_autofree char *expanded = pathways_search_dup_match_expanded ("Rev \"rev\" code on-call",
+                                                                  fake_expand, NULL);
+
+  /* Only a one-word prefix with words to list is spelled out; phrases and the rest stay. */
+  g_assert_cmpstr (expanded, ==,
+                   "(\"review\" OR \"reviews\") AND \"rev\" AND \"code\"* AND \"on-call\"*");
 }
 
 static void
@@ -515,6 +540,33 @@ test_index_broad (IndexFixture  *fixture,
                    "team-meetings");
 }
 
+/* A word in thousands of headings too: those come unranked, and nothing fails. */
+static void
+test_index_broad_headings (IndexFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) page = g_string_new ("# Handbook\n\n");
+  g_autoptr(GPtrArray) results = NULL;
+
+  for (guint i = 0; i < 2100; i++)
+    g_string_append_printf (page, "## Team %u\n\nText.\n\n", i);
+  write_page (fixture, "teams.md", page->str);
+  write_page (fixture, "other.md", "# Other\n\nOur team is small.\n");
+  update (fixture);
+
+  results = query (fixture, "team");
+  g_assert_cmpuint (results->len, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      const PathwaysSearchResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpstr (result->page, ==, "teams.md");
+      g_assert_true (g_str_has_prefix (result->anchor, "team-"));
+    }
+  g_assert_cmpstr (((PathwaysSearchResult *) g_ptr_array_index (results, 3))->page, ==,
+                   "other.md");
+}
+
 /* CJK: every substring a plain search finds, the index finds. */
 static const char *cjk_pages[] = {
   "# 評価制度\n\n半年ごとにパフォーマンス評価を行います。マネージャーは事前に自己評価を読みます。\n",
@@ -845,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/pathways/search/fold", test_fold);
   g_test_add_func ("/pathways/search/long-token", test_long_token);
   g_test_add_func ("/pathways/search/match", test_match);
+  g_test_add_func ("/pathways/search/match-expanded", test_match_expanded);
   g_test_add_func ("/pathways/search/plain-snippet", test_plain_snippet);
   g_test_add_func ("/pathways/search/snippet", test_snippet);
   g_test_add_func ("/pathways/search/sections", test_sections);
@@ -862,6 +915,7 @@ main (int   argc,
   ADD_INDEX ("page-became-folder", test_index_page_became_folder);
   ADD_INDEX ("cjk-recall", test_index_cjk_recall);
   ADD_INDEX ("broad", test_index_broad);
+  ADD_INDEX ("broad-headings", test_index_broad_headings);
 #undef ADD_INDEX
 
 #define ADD_RECORDS(name, func) \

@@ -376,43 +376,81 @@ pathways_search_init (void)
 
 /* ---- queries ---- */
 
+typedef struct
+{
+  GString                  *match;
+  PathwaysSearchExpandFunc  expand;
+  gpointer                  expand_data;
+} MatchCall;
+
 static void
-count_token_cb (const char *token,
+first_token_cb (const char *token,
                 gsize       token_len,
                 gsize       start,
                 gsize       end,
                 gpointer    user_data)
 {
-  (*(guint *) user_data)++;
+  GPtrArray *tokens = user_data;
+
+  g_ptr_array_add (tokens, g_strndup (token, token_len));
 }
 
 static void
-append_term (GString    *match,
+append_quoted (GString    *match,
+               const char *text,
+               gsize       len)
+{
+  g_string_append_c (match, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, text[i]);
+    }
+  g_string_append_c (match, '"');
+}
+
+static void
+append_term (MatchCall  *call,
              const char *term,
              gsize       len,
              gboolean    prefix)
 {
-  guint n_tokens = 0;
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) words = NULL;
+  GString *match = call->match;
 
-  pathways_search_tokenize (term, len, count_token_cb, &n_tokens);
-  if (n_tokens == 0)
+  pathways_search_tokenize (term, len, first_token_cb, tokens);
+  if (tokens->len == 0)
     return;
 
+  /* FTS5's implicit AND joins phrases only, not a phrase and a bracket. */
   if (match->len > 0)
-    g_string_append_c (match, ' ');
+    g_string_append (match, " AND ");
+
+  /* A one-word prefix the index can list the words of becomes those words: FTS5 builds
+   * the whole merged list of rows for a prefix before giving the first. */
+  if (prefix && tokens->len == 1 && call->expand != NULL &&
+      (words = call->expand (g_ptr_array_index (tokens, 0), call->expand_data)) != NULL &&
+      words->len > 0)
+    {
+      g_string_append_c (match, '(');
+      for (guint i = 0; i < words->len; i++)
+        {
+          const char *word = g_ptr_array_index (words, i);
+
+          if (i > 0)
+            g_string_append (match, " OR ");
+          append_quoted (match, word, strlen (word));
+        }
+      g_string_append_c (match, ')');
+      return;
+    }
 
   /* A string in double quotes is a phrase to FTS5; its tokens come from our tokenizer, so
    * "on-call" is the phrase "on call", and a run of Han characters is the phrase of its
    * characters. */
-  g_string_append_c (match, '"');
-  for (gsize i = 0; i < len; i++)
-    {
-      if (term[i] == '"')
-        g_string_append_c (match, '"');
-      g_string_append_c (match, term[i]);
-    }
-  g_string_append_c (match, '"');
-
+  append_quoted (match, term, len);
   if (prefix)
     g_string_append_c (match, '*');
 }
@@ -470,6 +508,34 @@ append_term_cb (const char *term,
 }
 
 /**
+ * pathways_search_dup_match_expanded:
+ * @query: what somebody typed
+ * @expand: (nullable): lists the indexed words a one-word prefix stands for, or returns
+ *   %NULL (or an empty array) to keep it a prefix
+ * @expand_data: for @expand
+ *
+ * Like pathways_search_dup_match(), with the prefixes the index can list spelled out.
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query, or %NULL
+ */
+char *
+pathways_search_dup_match_expanded (const char               *query,
+                                    PathwaysSearchExpandFunc  expand,
+                                    gpointer                  expand_data)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  MatchCall call = { match, expand, expand_data };
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  walk_query (query, append_term_cb, &call);
+  if (match->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+/**
  * pathways_search_dup_match:
  * @query: what somebody typed
  *
@@ -483,15 +549,7 @@ append_term_cb (const char *term,
 char *
 pathways_search_dup_match (const char *query)
 {
-  g_autoptr(GString) match = g_string_new (NULL);
-
-  g_return_val_if_fail (query != NULL, NULL);
-
-  walk_query (query, append_term_cb, match);
-  if (match->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&match), FALSE);
+  return pathways_search_dup_match_expanded (query, NULL, NULL);
 }
 
 /**

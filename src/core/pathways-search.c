@@ -18,7 +18,7 @@
 #include "pathways-search.h"
 
 /* Bump when the cache's tables or the tokenizer change: older caches are rebuilt. */
-#define CACHE_VERSION 2
+#define CACHE_VERSION 3
 
 /* A section's rowid is its page's id shifted by this many bits, plus its position. */
 #define SECTION_BITS 12
@@ -27,10 +27,18 @@
 /* A page shows at most this many of its sections in one list of results. */
 #define MAX_SECTIONS_PER_PAGE 3
 
+/* A prefix standing for at most this many indexed words is searched as those words. */
+#define MAX_EXPANSIONS 8
+
 /* A query whose every word is in more sections than this is broad ("team", "the"):
  * ranking all its matches would take tens of milliseconds, so the ones in titles and
  * headings are ranked, and the rest follow in handbook order. */
 #define BROAD_SECTIONS 2000
+
+/* Leaves out the pages already showing their three sections and the sections shown. */
+#define EXCLUDED_SQL \
+  " AND (rowid >> " G_STRINGIFY (SECTION_BITS) ") NOT IN (SELECT value FROM json_each (?3))" \
+  " AND rowid NOT IN (SELECT value FROM json_each (?4))"
 
 /* Words in a snippet. */
 #define SNIPPET_TOKENS 16
@@ -241,6 +249,9 @@ struct _PathwaysSearchIndex
   sqlite3_stmt *query_unranked;
   sqlite3_stmt *vocab_exact;
   sqlite3_stmt *vocab_prefix;
+  sqlite3_stmt *vocab_words;
+  sqlite3_stmt *vocab_exact_headings;
+  sqlite3_stmt *vocab_prefix_headings;
   guint         n_pages;
 
   GTask        *running;    /* the update in progress */
@@ -344,6 +355,7 @@ open_cache (const char  *path,
     "  tokenize = 'pathways');"
     "INSERT INTO section (section, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');"
     "CREATE VIRTUAL TABLE section_vocab USING fts5vocab (section, row);"
+    "CREATE VIRTUAL TABLE section_vocab_col USING fts5vocab (section, col);"
     "PRAGMA user_version = " G_STRINGIFY (CACHE_VERSION) ";"
     "COMMIT;";
 
@@ -410,6 +422,9 @@ pathways_search_index_finalize (GObject *object)
   sqlite3_finalize (self->query_unranked);
   sqlite3_finalize (self->vocab_exact);
   sqlite3_finalize (self->vocab_prefix);
+  sqlite3_finalize (self->vocab_words);
+  sqlite3_finalize (self->vocab_exact_headings);
+  sqlite3_finalize (self->vocab_prefix_headings);
   sqlite3_close (self->reader);
   g_clear_object (&self->again_handbook);
   g_ptr_array_unref (self->waiters);
@@ -1288,14 +1303,17 @@ pathways_search_index_update_finish (PathwaysSearchIndex  *self,
 
 /* ---- querying ---- */
 
-/* How many sections have @term (a prefix: words starting with it), counting at most up
- * to @cap. */
+/* How many sections have @term (a prefix: words starting with it), in any column or in
+ * their titles and headings only, counting at most up to @cap. */
 static gint64
 term_sections (PathwaysSearchIndex      *self,
                const PathwaysSearchTerm *term,
+               gboolean                  headings,
                gint64                    cap)
 {
-  sqlite3_stmt *stmt = term->prefix ? self->vocab_prefix : self->vocab_exact;
+  sqlite3_stmt *stmt = headings ? (term->prefix ? self->vocab_prefix_headings
+                                                : self->vocab_exact_headings)
+                                : (term->prefix ? self->vocab_prefix : self->vocab_exact);
   g_autofree char *upper = NULL;
   gint64 n = 0;
 
@@ -1314,12 +1332,36 @@ term_sections (PathwaysSearchIndex      *self,
   return n;
 }
 
+/* The indexed words starting with @prefix, when there are a few. */
+static GPtrArray *
+expand_prefix (const char *prefix,
+               gpointer    user_data)
+{
+  PathwaysSearchIndex *self = user_data;
+  g_autofree char *upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  sqlite3_reset (self->vocab_words);
+  sqlite3_bind_text (self->vocab_words, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->vocab_words, 2, upper, -1, SQLITE_STATIC);
+  sqlite3_bind_int (self->vocab_words, 3, MAX_EXPANSIONS + 1);
+  while (sqlite3_step (self->vocab_words) == SQLITE_ROW)
+    g_ptr_array_add (words, g_strdup ((const char *) sqlite3_column_text (self->vocab_words, 0)));
+  sqlite3_reset (self->vocab_words);
+
+  if (words->len > MAX_EXPANSIONS)
+    g_clear_pointer (&words, g_ptr_array_unref);
+  return words;
+}
+
 static gboolean
 is_broad (PathwaysSearchIndex *self,
-          GPtrArray           *terms)
+          GPtrArray           *terms,
+          gboolean             headings)
 {
   for (guint i = 0; i < terms->len; i++)
-    if (term_sections (self, g_ptr_array_index (terms, i), BROAD_SECTIONS) <= BROAD_SECTIONS)
+    if (term_sections (self, g_ptr_array_index (terms, i), headings, BROAD_SECTIONS) <=
+        BROAD_SECTIONS)
       return FALSE;
 
   return terms->len > 0;
@@ -1341,8 +1383,18 @@ prepare (PathwaysSearchIndex  *self,
   return TRUE;
 }
 
+static void
+append_id (GString *json,
+           gint64   id)
+{
+  g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "", id);
+}
+
 /* Runs @stmt for @match, adding up to @want results, at most MAX_SECTIONS_PER_PAGE a page,
- * skipping sections already in @seen. */
+ * skipping sections already in @seen. The statement leaves out the pages already full and
+ * the sections already shown (?3, ?4: JSON arrays), so one page with thousands of matching
+ * sections can't fill every row the LIMIT lets through: when a page fills up in a batch,
+ * the query runs again without it. */
 static gboolean
 collect_sections (PathwaysSearchIndex  *self,
                   sqlite3_stmt         *stmt,
@@ -1354,46 +1406,72 @@ collect_sections (PathwaysSearchIndex  *self,
                   GPtrArray            *results,
                   GError              **error)
 {
-  int rc = SQLITE_DONE;
+  gboolean again = TRUE;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) MIN ((gint64) want * MAX_SECTIONS_PER_PAGE +
-                                        g_hash_table_size (seen),
-                                        G_MAXINT));
-
-  while (results->len < want && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (again && results->len < want)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      const char *page = (const char *) sqlite3_column_text (stmt, 1);
-      const char *body = (const char *) sqlite3_column_text (stmt, 5);
-      PathwaysSearchResult *result;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_page, page));
+      g_autoptr(GString) full = g_string_new ("[");
+      g_autoptr(GString) shown = g_string_new ("[");
+      GHashTableIter iter;
+      gpointer key, value;
+      int rc = SQLITE_DONE;
 
-      if (n >= MAX_SECTIONS_PER_PAGE || !g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid)))
-        continue;
-      g_hash_table_insert (per_page, g_strdup (page), GUINT_TO_POINTER (n + 1));
+      g_hash_table_iter_init (&iter, per_page);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (value) >= MAX_SECTIONS_PER_PAGE)
+          append_id (full, *(gint64 *) key);
+      g_hash_table_iter_init (&iter, seen);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        append_id (shown, *(gint64 *) key);
+      g_string_append_c (full, ']');
+      g_string_append_c (shown, ']');
 
-      result = g_new0 (PathwaysSearchResult, 1);
-      result->kind = PATHWAYS_SEARCH_HANDBOOK;
-      result->page = g_strdup (page);
-      result->anchor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      result->context = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      /* Made here, for the rows shown only: FTS5's snippet() runs for every row sorted. */
-      result->snippet = pathways_search_dup_snippet (body != NULL ? body : "", terms,
-                                                     SNIPPET_TOKENS);
-      result->rank = sqlite3_column_double (stmt, 6);
-      g_ptr_array_add (results, result);
-    }
-
-  if (results->len < want && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self->reader, self->path, error);
       sqlite3_reset (stmt);
-      return FALSE;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int) MIN ((gint64) want * MAX_SECTIONS_PER_PAGE, G_MAXINT));
+      sqlite3_bind_text (stmt, 3, full->str, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, shown->str, -1, SQLITE_TRANSIENT);
+
+      again = FALSE;
+      while (results->len < want && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 rowid = sqlite3_column_int64 (stmt, 0);
+          gint64 page_id = rowid >> SECTION_BITS;
+          const char *body = (const char *) sqlite3_column_text (stmt, 5);
+          PathwaysSearchResult *result;
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_page, &page_id));
+
+          if (n >= MAX_SECTIONS_PER_PAGE)
+            {
+              again = TRUE;  /* filled in this batch: ask again without it */
+              continue;
+            }
+          if (!g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid)))
+            continue;
+          g_hash_table_insert (per_page, g_memdup2 (&page_id, sizeof page_id),
+                               GUINT_TO_POINTER (n + 1));
+
+          result = g_new0 (PathwaysSearchResult, 1);
+          result->kind = PATHWAYS_SEARCH_HANDBOOK;
+          result->page = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          result->anchor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+          result->context = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+          /* Made here, for the rows shown only: FTS5's snippet() runs for every row sorted. */
+          result->snippet = pathways_search_dup_snippet (body != NULL ? body : "", terms,
+                                                         SNIPPET_TOKENS);
+          result->rank = sqlite3_column_double (stmt, 6);
+          g_ptr_array_add (results, result);
+        }
+
+      if (results->len < want && rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self->reader, self->path, error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
 
   return TRUE;
 }
@@ -1430,27 +1508,38 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
   g_return_val_if_fail (PATHWAYS_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  match = pathways_search_dup_match (query);
-  if (match == NULL || limit == 0)
+  if (pathways_search_dup_match (query) == NULL || limit == 0)
     return g_steal_pointer (&results);
 
   if (!prepare (self, &self->query,
                 "SELECT rowid, page, anchor, title, heading, body, rank"
-                " FROM section WHERE section MATCH ?1 ORDER BY rank LIMIT ?2", error) ||
+                " FROM section WHERE section MATCH ?1" EXCLUDED_SQL
+                " ORDER BY rank LIMIT ?2", error) ||
       !prepare (self, &self->query_unranked,
                 "SELECT rowid, page, anchor, title, heading, body, 0.0"
-                " FROM section WHERE section MATCH ?1 LIMIT ?2", error) ||
+                " FROM section WHERE section MATCH ?1" EXCLUDED_SQL " LIMIT ?2", error) ||
       !prepare (self, &self->vocab_exact,
                 "SELECT doc FROM section_vocab WHERE term = ?1", error) ||
       !prepare (self, &self->vocab_prefix,
-                "SELECT doc FROM section_vocab WHERE term >= ?1 AND term < ?2", error))
+                "SELECT doc FROM section_vocab WHERE term >= ?1 AND term < ?2", error) ||
+      !prepare (self, &self->vocab_words,
+                "SELECT term FROM section_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+                error) ||
+      !prepare (self, &self->vocab_exact_headings,
+                "SELECT doc FROM section_vocab_col"
+                " WHERE term = ?1 AND col IN ('title', 'heading')", error) ||
+      !prepare (self, &self->vocab_prefix_headings,
+                "SELECT doc FROM section_vocab_col"
+                " WHERE term >= ?1 AND term < ?2 AND col IN ('title', 'heading')", error))
     return NULL;
 
+  match = pathways_search_dup_match_expanded (query, expand_prefix, self);
+
   terms = pathways_search_dup_query_terms (query);
-  per_page = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  per_page = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (!is_broad (self, terms))
+  if (!is_broad (self, terms, FALSE))
     {
       if (!collect_sections (self, self->query, match, limit, terms, per_page, seen, results,
                              error))
@@ -1458,9 +1547,10 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
       return g_steal_pointer (&results);
     }
 
+  /* Broad even in titles and headings (a word in most page titles): not ranked at all. */
   headings_match = g_strdup_printf ("{title heading} : (%s)", match);
-  if (!collect_sections (self, self->query, headings_match, limit, terms, per_page, seen,
-                         results, error) ||
+  if (!collect_sections (self, is_broad (self, terms, TRUE) ? self->query_unranked : self->query,
+                         headings_match, limit, terms, per_page, seen, results, error) ||
       !collect_sections (self, self->query_unranked, match, limit, terms, per_page, seen,
                          results, error))
     return NULL;

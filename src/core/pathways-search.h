@@ -76,6 +76,13 @@ void        pathways_search_tokenize            (const char              *text,
                                                  gpointer                 user_data);
 char       *pathways_search_fold                (const char              *text);
 char       *pathways_search_dup_match           (const char              *query);
+
+typedef GPtrArray *(*PathwaysSearchExpandFunc) (const char *prefix,
+                                                gpointer    user_data);
+
+char       *pathways_search_dup_match_expanded  (const char              *query,
+                                                 PathwaysSearchExpandFunc expand,
+                                                 gpointer                 expand_data);
 char       *pathways_search_dup_plain_snippet   (const char              *snippet,
                                                  const char              *open,
                                                  const char              *close);
