@@ -337,6 +337,104 @@ get_fts5_api (sqlite3 *db)
   return api;
 }
 
+/* ---- ranking ---- */
+
+/* BM25's term-frequency part: more matches count, with diminishing returns, and a match
+ * in a short column counts more than one in a long column. */
+#define RANK_K1 1.2
+#define RANK_B 0.75
+
+typedef struct
+{
+  int     n_columns;
+  double *average;  /* tokens per column, over the table */
+} RankData;
+
+static void
+rank_data_free (void *data)
+{
+  RankData *rank = data;
+
+  g_free (rank->average);
+  g_free (rank);
+}
+
+/* pathways_rank(weight, …): one weight per column. Like bm25() without its inverse
+ * document frequency, which costs a pass over every row that has each query word: for a
+ * query with a common word that pass was most of the time, even when the other words left
+ * a handful of rows. Lower is better, as with bm25(). */
+static void
+rank_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *context,
+               sqlite3_context         *result,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  RankData *rank = api->xGetAuxdata (context, FALSE);
+  g_autofree int *counts = NULL;
+  int n_phrases = api->xPhraseCount (context);
+  int n_inst = 0;
+  double score = 0;
+
+  if (rank == NULL)
+    {
+      sqlite3_int64 n_rows = 0;
+
+      rank = g_new0 (RankData, 1);
+      rank->n_columns = api->xColumnCount (context);
+      rank->average = g_new0 (double, rank->n_columns);
+      api->xRowCount (context, &n_rows);
+      for (int c = 0; c < rank->n_columns; c++)
+        {
+          sqlite3_int64 total = 0;
+
+          api->xColumnTotalSize (context, c, &total);
+          rank->average[c] = n_rows > 0 && total > 0 ? (double) total / n_rows : 1.0;
+        }
+      if (api->xSetAuxdata (context, rank, rank_data_free) != SQLITE_OK)
+        {
+          rank_data_free (rank);
+          sqlite3_result_error_nomem (result);
+          return;
+        }
+    }
+
+  counts = g_new0 (int, (gsize) MAX (n_phrases, 1) * rank->n_columns);
+  if (api->xInstCount (context, &n_inst) != SQLITE_OK)
+    {
+      sqlite3_result_error_code (result, SQLITE_ERROR);
+      return;
+    }
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      if (api->xInst (context, i, &phrase, &column, &offset) == SQLITE_OK &&
+          phrase < n_phrases && column < rank->n_columns)
+        counts[phrase * rank->n_columns + column]++;
+    }
+
+  for (int c = 0; c < rank->n_columns; c++)
+    {
+      double weight = c < n_values ? sqlite3_value_double (values[c]) : 1.0;
+      int size = 0;
+
+      if (weight == 0)
+        continue;
+      api->xColumnSize (context, c, &size);
+      for (int p = 0; p < n_phrases; p++)
+        {
+          double tf = counts[p * rank->n_columns + c];
+
+          if (tf > 0)
+            score += weight * tf * (RANK_K1 + 1) /
+                     (tf + RANK_K1 * (1 - RANK_B + RANK_B * size / rank->average[c]));
+        }
+    }
+
+  sqlite3_result_double (result, -score);
+}
+
 static int
 register_tokenizer (sqlite3                     *db,
                     char                       **error_message,
@@ -345,6 +443,7 @@ register_tokenizer (sqlite3                     *db,
   static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
   static int marker;
   fts5_api *api = get_fts5_api (db);
+  int rc;
 
   if (api == NULL)
     {
@@ -352,7 +451,10 @@ register_tokenizer (sqlite3                     *db,
       return SQLITE_OK;
     }
 
-  return api->xCreateTokenizer (api, "pathways", &marker, &tokenizer, NULL);
+  rc = api->xCreateTokenizer (api, "pathways", &marker, &tokenizer, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "pathways_rank", &marker, rank_function, NULL);
+  return rc;
 }
 
 /**

@@ -18,7 +18,7 @@
 #include "pathways-search.h"
 
 /* Bump when the cache's tables or the tokenizer change: older caches are rebuilt. */
-#define CACHE_VERSION 3
+#define CACHE_VERSION 4
 
 /* A section's rowid is its page's id shifted by this many bits, plus its position. */
 #define SECTION_BITS 12
@@ -353,7 +353,8 @@ open_cache (const char  *path,
     "CREATE VIRTUAL TABLE section USING fts5 ("
     "  page UNINDEXED, anchor UNINDEXED, title, heading, body,"
     "  tokenize = 'pathways');"
-    "INSERT INTO section (section, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 5.0, 1.0)');"
+    "INSERT INTO section (section, rank)"
+    "  VALUES ('rank', 'pathways_rank(0.0, 0.0, 10.0, 5.0, 1.0)');"
     "CREATE VIRTUAL TABLE section_vocab USING fts5vocab (section, row);"
     "CREATE VIRTUAL TABLE section_vocab_col USING fts5vocab (section, col);"
     "PRAGMA user_version = " G_STRINGIFY (CACHE_VERSION) ";"
