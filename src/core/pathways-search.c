@@ -1504,12 +1504,14 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *match = NULL;
+  g_autofree char *plain_match = NULL;
   g_autofree char *headings_match = NULL;
 
   g_return_val_if_fail (PATHWAYS_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (pathways_search_dup_match (query) == NULL || limit == 0)
+  plain_match = pathways_search_dup_match (query);
+  if (plain_match == NULL || limit == 0)
     return g_steal_pointer (&results);
 
   if (!prepare (self, &self->query,
