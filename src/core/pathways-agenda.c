@@ -444,6 +444,46 @@ pathways_store_get_next_meeting (PathwaysStore   *self,
   return get_planned_meeting (self, pathways_person_get_id (person), error);
 }
 
+/* The newest scheduled_at of @person's meetings in @statuses (an SQL list), or NULL. */
+static char *
+dup_last_date (PathwaysStore  *self,
+               PathwaysPerson *person,
+               const char     *sql)
+{
+  sqlite3_stmt *stmt = pathways_db_prepare (pathways_store_get_db (self), sql, NULL);
+  char *last = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last = g_strdup (pathways_db_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return last;
+}
+
+/**
+ * pathways_store_dup_last_held_date:
+ * @self: a store
+ * @person: a person of this store
+ *
+ * Returns: (transfer full) (nullable): when the last 1-on-1 held with @person was
+ *   (scheduled_at), or %NULL when none was
+ */
+char *
+pathways_store_dup_last_held_date (PathwaysStore  *self,
+                                   PathwaysPerson *person)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_PERSON (person), NULL);
+
+  return dup_last_date (self, person,
+                        "SELECT max(scheduled_at) FROM meeting"
+                        " WHERE person_id = ?1 AND status = 'held'");
+}
+
 /**
  * pathways_store_dup_suggested_date:
  * @self: a store
@@ -461,24 +501,13 @@ pathways_store_dup_suggested_date (PathwaysStore  *self,
 {
   g_autofree char *real_today = pathways_dup_today ();
   g_autofree char *last = NULL;
-  PathwaysDb *db;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
   g_return_val_if_fail (PATHWAYS_IS_PERSON (person), NULL);
 
-  db = pathways_store_get_db (self);
-  stmt = pathways_db_prepare (db,
-                              "SELECT max(scheduled_at) FROM meeting WHERE person_id = ?1 "
-                              "AND status IN ('held', 'cancelled')",
-                              NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, pathways_person_get_id (person));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        last = g_strdup (pathways_db_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+  last = dup_last_date (self, person,
+                        "SELECT max(scheduled_at) FROM meeting WHERE person_id = ?1 "
+                        "AND status IN ('held', 'cancelled')");
 
   return pathways_agenda_suggest_date (last, pathways_person_get_cadence_weeks (person),
                                        pathways_person_get_meeting_weekday (person),

@@ -155,6 +155,8 @@ PathwaysMeeting *pathways_store_get_next_meeting (PathwaysStore       *self,
 char          *pathways_store_dup_suggested_date (PathwaysStore       *self,
                                                   PathwaysPerson      *person,
                                                   const char          *today);
+char          *pathways_store_dup_last_held_date (PathwaysStore      *self,
+                                                  PathwaysPerson     *person);
 PathwaysMeeting *pathways_store_create_meeting   (PathwaysStore       *self,
                                                   PathwaysPerson      *person,
                                                   PathwaysMeetingKind  kind,

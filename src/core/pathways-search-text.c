@@ -903,7 +903,6 @@ pathways_search_term_free (PathwaysSearchTerm *term)
 typedef struct
 {
   GPtrArray *terms;
-  gboolean   prefix_last;
   guint      first;   /* where this word's tokens start in terms */
 } TermsCall;
 
@@ -928,7 +927,7 @@ add_word_terms_cb (const char *word,
                    gpointer    user_data)
 {
   GPtrArray *terms = user_data;
-  TermsCall call = { terms, prefix, terms->len };
+  TermsCall call = { terms, terms->len };
 
   pathways_search_tokenize (word, len, add_term_cb, &call);
   /* As in the FTS5 query: the last token of a word being typed is a prefix. */

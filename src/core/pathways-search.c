@@ -1504,14 +1504,12 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *match = NULL;
-  g_autofree char *plain_match = NULL;
   g_autofree char *headings_match = NULL;
 
   g_return_val_if_fail (PATHWAYS_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  plain_match = pathways_search_dup_match (query);
-  if (plain_match == NULL || limit == 0)
+  if (limit == 0)
     return g_steal_pointer (&results);
 
   if (!prepare (self, &self->query,
@@ -1537,6 +1535,8 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
     return NULL;
 
   match = pathways_search_dup_match_expanded (query, expand_prefix, self);
+  if (match == NULL)
+    return g_steal_pointer (&results);
 
   terms = pathways_search_dup_query_terms (query);
   per_page = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -683,24 +683,15 @@ reload_catchup (PathwaysTeamOverview *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PathwaysPerson) person = g_list_model_get_item (people, i);
-      g_autoptr(GPtrArray) meetings = NULL;
       g_autofree char *caption = NULL;
-      const char *last = NULL;
+      g_autofree char *last = NULL;
       GtkWidget *button;
       guint cadence = pathways_person_get_cadence_weeks (person);
       int days;
 
       if (pathways_person_get_archived (person))
         continue;
-      meetings = pathways_store_list_meetings (self->store, person, NULL);
-      for (guint m = 0; meetings != NULL && m < meetings->len; m++)
-        {
-          const PathwaysMeeting *meeting = g_ptr_array_index (meetings, m);
-
-          if (meeting->status == PATHWAYS_MEETING_HELD &&
-              (last == NULL || strcmp (meeting->scheduled_at, last) > 0))
-            last = meeting->scheduled_at;
-        }
+      last = pathways_store_dup_last_held_date (self->store, person);
 
       days = last != NULL ? days_between (last, today) : -1;
       if (last != NULL && days <= (int) cadence * 7)
