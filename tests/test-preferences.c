@@ -194,10 +194,13 @@ test_cycles_listed (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) rows = NULL;
 
+  /* Today is fixed, so which cycle is current never depends on the wall clock. */
+  g_setenv ("PATHWAYS_DEBUG_NOW", "2026-10-15T12:00:00", TRUE);
   add_cycle (fixture, "Spring & Summer", "2026-05-01", "2026-08-31");
   add_cycle (fixture, "January–April 2026", "2026-01-01", "2026-04-30");
   add_cycle (fixture, "Winter", "2026-12-01", "2027-03-31");
   open_window (fixture);
+  g_unsetenv ("PATHWAYS_DEBUG_NOW");
 
   rows = dup_cycle_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -208,6 +211,28 @@ test_cycles_listed (Fixture       *fixture,
   g_assert_true (pathways_test_shows_label (GTK_WIDGET (fixture->window), "Spring & Summer"));
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[2]), ==,
                    "1 Dec 2026 – 31 Mar 2027");
+}
+
+/* The cycle running today says so, with its days left counted to its last day, across
+ * the new year. */
+static void
+test_cycles_current (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_setenv ("PATHWAYS_DEBUG_NOW", "2026-12-31T23:30:00", TRUE);
+  add_cycle (fixture, "September–December 2026", "2026-09-01", "2026-11-30");
+  add_cycle (fixture, "Winter", "2026-12-01", "2027-03-31");
+  open_window (fixture);
+  g_unsetenv ("PATHWAYS_DEBUG_NOW");
+
+  rows = dup_cycle_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
+                   "1 Sep – 30 Nov 2026");
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[1]), ==,
+                   "1 Dec 2026 – 31 Mar 2027 · current, 91 days left");
 }
 
 static void
@@ -706,6 +731,7 @@ main (int   argc,
   g_test_add ("/pathways/preferences/" path, Fixture, NULL, fixture_set_up, func, \
               fixture_tear_down)
   ADD ("cycles/listed", test_cycles_listed);
+  ADD ("cycles/current", test_cycles_current);
   ADD ("cycles/add", test_cycles_add);
   ADD ("cycles/validate", test_cycles_validate);
   ADD ("cycles/edit-overlap", test_cycles_edit_overlap);

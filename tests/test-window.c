@@ -67,6 +67,15 @@ page_is (Fixture       *fixture,
 }
 
 static gboolean
+is_scrolled_down (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PathwaysMarkdownView *view = pathways_handbook_page_get_view (fixture->page);
+
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))) > 0;
+}
+
+static gboolean
 has_status (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -223,9 +232,8 @@ test_anchor_scrolls (Fixture       *fixture,
   /* "#second" does not match the slug "second-part-b-2" exactly: it still lands there. */
   follow (fixture, "guides/guide.md#second");
   g_assert_true (wait_until (fixture, page_is, "guides/guide.md"));
-  pathways_test_settle_for (250);
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+  /* The scroll waits for the lines above the heading to be measured. */
+  g_assert_true (wait_until (fixture, is_scrolled_down, NULL));
 
   /* Back to the top of the home page. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "handbook.back", NULL);

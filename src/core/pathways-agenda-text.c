@@ -208,10 +208,11 @@ dup_block (const char *text)
   return g_string_free (s, FALSE);
 }
 
-/* Parses "YYYY-MM-DD", optionally followed by "THH:MM" (or a space instead of the T). */
+/* Parses "YYYY-MM-DD", optionally followed by "THH:MM" (or a space instead of the T), as a
+ * wall-clock time to format. */
 static GDateTime *
-parse_local (const char *text,
-             gboolean   *has_time)
+parse_wall_clock (const char *text,
+                  gboolean   *has_time)
 {
   int year, month, day, hour = 0, minute = 0;
 
@@ -244,7 +245,10 @@ parse_local (const char *text,
         hour = minute = 0;
     }
 
-  return g_date_time_new_local (year, month, day, hour, minute, 0);
+  /* Meetings are kept as wall-clock text, so they are formatted as such: read in UTC, which
+   * has no daylight-saving gaps. In local time a 02:30 meeting on the night clocks go
+   * forward would not exist and would be shown as 03:00. */
+  return g_date_time_new_utc (year, month, day, hour, minute, 0);
 }
 
 /* "12 Nov" for a "YYYY-MM-DD" date; with the year when it isn't @ref_year. */
@@ -255,7 +259,7 @@ dup_short_date (const char *date,
   g_autoptr(GDateTime) dt = NULL;
   gboolean has_time;
 
-  dt = parse_local (date, &has_time);
+  dt = parse_wall_clock (date, &has_time);
   if (dt == NULL)
     return g_strdup (date);
 
@@ -495,7 +499,7 @@ append_date_line (GString               *out,
   g_autofree char *when = NULL;
   gboolean has_time;
 
-  dt = parse_local (meeting->scheduled_at, &has_time);
+  dt = parse_wall_clock (meeting->scheduled_at, &has_time);
   if (dt != NULL && has_time)
     /* Translators: the date and time of a 1-on-1, under the title of a shared agenda, as
      * in "Tuesday 1 December 2026, 10:00". See g_date_time_format() for the codes. */
@@ -572,10 +576,10 @@ pathways_agenda_to_markdown (const PathwaysMeeting *meeting,
   g_return_val_if_fail (meeting != NULL, NULL);
 
   out = g_string_new (NULL);
-  now = g_date_time_new_now_local ();
+  now = pathways_now_local ();
   today = g_date_time_format (now, "%Y-%m-%d");
   first_name = dup_first_name (person_name);
-  meeting_dt = parse_local (meeting->scheduled_at, &has_time);
+  meeting_dt = parse_wall_clock (meeting->scheduled_at, &has_time);
   ref_year = g_date_time_get_year (meeting_dt != NULL ? meeting_dt : now);
 
   if (meeting->kind == PATHWAYS_MEETING_SKIP_LEVEL)

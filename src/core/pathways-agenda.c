@@ -191,7 +191,7 @@ pathways_agenda_suggest_date (const char *last_date,
 
   if (!pathways_parse_date (today, &now))
     {
-      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) local = pathways_now_local ();
 
       g_date_set_dmy (&now, (GDateDay) g_date_time_get_day_of_month (local),
                       (GDateMonth) g_date_time_get_month (local),

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -349,7 +350,8 @@ pathways_db_end (PathwaysDb  *self,
  * pathways_db_bind_text:
  * @stmt: a prepared statement
  * @index: the parameter, from 1
- * @text: (nullable): the value; %NULL binds SQL NULL
+ * @text: (nullable): the value; %NULL binds SQL NULL. Text that is not valid UTF-8 is bound
+ *   with each invalid byte replaced by U+FFFD.
  */
 void
 pathways_db_bind_text (sqlite3_stmt *stmt,
@@ -358,6 +360,11 @@ pathways_db_bind_text (sqlite3_stmt *stmt,
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
+  else if (!g_utf8_validate (text, -1, NULL))
+    /* Bytes that are not UTF-8 (a Latin-1 paste, a cut character) would be stored as they
+     * came and come back to GTK, Pango and the search tokenizer as corrupt text: keep the
+     * valid parts, each bad byte a U+FFFD. */
+    sqlite3_bind_text (stmt, index, g_utf8_make_valid (text, -1), -1, g_free);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
@@ -1384,6 +1391,36 @@ prune_backups (const char *dir)
     }
 }
 
+/* Backups dated in the future mean the clock was set back. Left so, they would stay the
+ * "newest" until it caught up: no daily backup would be due by their date, each one made
+ * anyway would sort below them and be the first pruned, and restoring the newest backup
+ * would bring back theirs. So they are dated a day before now, in the order they were made
+ * (@files is newest first): their content is untouched. Returns whether any was. */
+static gboolean
+redate_future_backups (GArray *files)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 n_future = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      BackupFile *file = &g_array_index (files, BackupFile, i);
+      struct utimbuf times;
+
+      if (file->mtime <= now)
+        continue;
+
+      times.actime = times.modtime = (time_t) (now - BACKUP_INTERVAL_S - n_future);
+      if (g_utime (file->path, &times) == 0)
+        file->mtime = (gint64) times.modtime;
+      else
+        g_debug ("Could not redate backup %s: %s", file->path, g_strerror (errno));
+      n_future++;
+    }
+
+  return n_future > 0;
+}
+
 /**
  * pathways_db_daily_backup:
  * @self: a database
@@ -1419,12 +1456,13 @@ pathways_db_daily_backup (PathwaysDb  *self,
     }
 
   files = list_backups (dir);
+  if (redate_future_backups (files))
+    g_array_sort (files, backup_file_compare);
   if (files->len > 0)
     {
       gint64 age = g_get_real_time () / G_USEC_PER_SEC
                    - g_array_index (files, BackupFile, 0).mtime;
 
-      /* A backup from the future means the clock moved back; don't wait for it to catch up. */
       if (age >= 0 && age < BACKUP_INTERVAL_S)
         return TRUE;
     }

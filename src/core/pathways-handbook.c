@@ -406,6 +406,11 @@ dup_title_from_name (const char *name,
     *dot = '\0';
 
   g_strdelimit (display, "-_", ' ');
+  /* Newlines and tabs are legal in file names; a title with them would take two lines in
+   * the page tree and the window title. */
+  for (char *p = display; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      *p = ' ';
   g_strstrip (display);
   if (*display == '\0')
     return g_filename_display_name (name);
@@ -1678,7 +1683,8 @@ pathways_handbook_read_page (PathwaysHandbook  *self,
         g_set_error (error, PATHWAYS_HANDBOOK_ERROR, PATHWAYS_HANDBOOK_ERROR_UNREADABLE,
                      _("The page “%s” cannot be read: you do not have permission to open it."),
                      display);
-      else if (saved == ENOENT)
+      /* EISDIR: the page was replaced by a folder of the same name since the scan. */
+      else if (saved == ENOENT || saved == EISDIR)
         g_set_error (error, PATHWAYS_HANDBOOK_ERROR, PATHWAYS_HANDBOOK_ERROR_NO_PAGE,
                      _("The page “%s” no longer exists. It may have been moved or deleted."),
                      display);

@@ -23,8 +23,9 @@
  * @had_invalid_utf8: (out) (optional): set to whether invalid bytes were replaced
  * @had_nul: (out) (optional): set to whether NUL bytes were replaced
  *
- * Makes @text safe to hand to cmark and GTK: a leading byte order mark is dropped, and every
- * NUL byte and every byte that is not part of a valid UTF-8 sequence becomes U+FFFD.
+ * Makes @text safe to hand to cmark and GTK: a leading byte order mark is dropped, every
+ * NUL byte and every byte that is not part of a valid UTF-8 sequence becomes U+FFFD, and a
+ * lone CR (classic Mac OS line endings) becomes LF.
  *
  * Returns: (transfer full): NUL-terminated valid UTF-8
  */
@@ -70,6 +71,14 @@ pathways_markdown_sanitize (const char *text,
       g_string_append (out, REPLACEMENT_CHAR);
       p = valid_end + 1;
     }
+
+  /* cmark ends a line at a lone CR, but front matter, titles and everything else that reads
+   * the text line by line look for LF: a page saved with CR endings had its front matter
+   * shown as a heading and its title read from its file name. Byte for byte, so offsets
+   * into the text stay right; CRLF is left alone. */
+  for (gsize i = 0; i < out->len; i++)
+    if (out->str[i] == '\r' && out->str[i + 1] != '\n')
+      out->str[i] = '\n';
 
   if (had_invalid_utf8 != NULL)
     *had_invalid_utf8 = invalid;

@@ -75,6 +75,7 @@ gboolean    pathways_person_get_archived        (PathwaysPerson *self);
 char       *pathways_person_dup_initials        (PathwaysPerson *self);
 
 gboolean    pathways_date_is_valid              (const char     *iso_date);
+GDateTime  *pathways_now_local                  (void);
 char       *pathways_dup_today                  (void);
 gboolean    pathways_time_is_valid              (const char     *hh_mm);
 

@@ -1107,7 +1107,7 @@ keep_revision (PathwaysDb  *db,
   stmt = pathways_db_prepare (db,
                               "INSERT INTO review_revision (review_id, body) "
                               "SELECT ?1, ?2 WHERE ?2 IS NOT (SELECT body FROM review_revision "
-                              "WHERE review_id = ?1 ORDER BY saved_at DESC, id DESC LIMIT 1)",
+                              "WHERE review_id = ?1 ORDER BY id DESC LIMIT 1)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1117,10 +1117,12 @@ keep_revision (PathwaysDb  *db,
   if (!pathways_db_step_done (db, stmt, error))
     return FALSE;
 
+  /* Newest by id, not by saved_at: after the clock was set back, revisions written since
+   * carry earlier times than older ones, and must not be the ones let go. */
   stmt = pathways_db_prepare (db,
                               "DELETE FROM review_revision WHERE review_id = ?1 AND id NOT IN "
                               "(SELECT id FROM review_revision WHERE review_id = ?1 "
-                              "ORDER BY saved_at DESC, id DESC LIMIT ?2)",
+                              "ORDER BY id DESC LIMIT ?2)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1191,10 +1193,15 @@ pathways_store_autosave_review (PathwaysStore  *self,
   if (!pathways_db_begin (db, error))
     return FALSE;
 
+  /* The newest revision (by id) is stale when older than the interval — or when it is from
+   * the future: the clock was set back, and waiting for it to catch up would keep no
+   * revision of small edits for as long as it was ahead. */
   stmt = pathways_db_prepare (db,
-                              "SELECT r.body, ifnull((SELECT max(v.saved_at) "
-                              "FROM review_revision v WHERE v.review_id = r.id) "
-                              "< strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2), 1) "
+                              "SELECT r.body, ifnull((SELECT v.saved_at NOT BETWEEN "
+                              "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2) AND "
+                              "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                              "FROM review_revision v WHERE v.review_id = r.id "
+                              "ORDER BY v.id DESC LIMIT 1), 1) "
                               "FROM review r WHERE r.id = ?1",
                               error);
   ok = stmt != NULL;
@@ -1292,7 +1299,7 @@ pathways_store_list_review_revisions (PathwaysStore  *self,
   db = pathways_store_get_db (self);
   stmt = pathways_db_prepare (db,
                               "SELECT id, review_id, body, saved_at FROM review_revision "
-                              "WHERE review_id = ?1 ORDER BY saved_at DESC, id DESC",
+                              "WHERE review_id = ?1 ORDER BY id DESC",
                               error);
   if (stmt == NULL)
     return NULL;

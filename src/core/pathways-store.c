@@ -100,14 +100,43 @@ bind_trimmed (sqlite3_stmt *stmt,
 }
 
 /**
+ * pathways_now_local:
+ *
+ * The moment the app takes as now, in local time: the real one, unless the environment
+ * variable PATHWAYS_DEBUG_NOW holds a local "YYYY-MM-DDTHH:MM:SS" (for tests and for
+ * trying out year ends, leap days and daylight-saving changes). Everything that asks
+ * "what is today" goes through here; moments written into the database stay real.
+ *
+ * Returns: (transfer full): now
+ */
+GDateTime *
+pathways_now_local (void)
+{
+  const char *debug_now = g_getenv ("PATHWAYS_DEBUG_NOW");
+
+  if (debug_now != NULL && debug_now[0] != '\0')
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      GDateTime *now = g_date_time_new_from_iso8601 (debug_now, local);
+
+      if (now != NULL)
+        return now;
+      g_warning ("PATHWAYS_DEBUG_NOW=%s is not YYYY-MM-DDTHH:MM:SS; using the real time",
+                 debug_now);
+    }
+
+  return g_date_time_new_now_local ();
+}
+
+/**
  * pathways_dup_today:
  *
- * Returns: (transfer full): today in local time, "YYYY-MM-DD"
+ * Returns: (transfer full): today in local time (see pathways_now_local()), "YYYY-MM-DD"
  */
 char *
 pathways_dup_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
 }

@@ -146,7 +146,7 @@ pathways_application_open_store (PathwaysApplication *self)
 
   /* Review cycles: the handbook's three a year, unless this year has some already. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) now = pathways_now_local ();
     g_autoptr(GError) cycle_error = NULL;
 
     if (!pathways_store_ensure_cycles (self->store, g_date_time_get_year (now), &cycle_error))
@@ -363,10 +363,38 @@ search_command (GVariantDict *options)
   return 0;
 }
 
+/* The application id a --profile folder runs under: APPLICATION_ID for the usual folder,
+ * else APPLICATION_ID.Profile<hash of the folder's path>.
+ *
+ * Why: a second `pathways` hands its command line to the instance already running under
+ * the same id, and an instance keeps the one database it opened. Under one id, a second
+ * profile would be forwarded to the first instance and silently shown the first one's
+ * records. With an id per folder, the same profile again reaches its own instance (and its
+ * window), another profile starts an instance of its own. A name below APPLICATION_ID is
+ * one a Flatpak sandbox lets the app own. The settings schema, icon and desktop file stay
+ * on APPLICATION_ID. */
+static char *
+dup_profile_application_id (const char *profile)
+{
+  g_autoptr(GFile) dir = g_file_new_for_commandline_arg (profile);
+  g_autofree char *path = g_file_get_path (dir);
+  g_autofree char *usual = g_build_filename (g_get_user_data_dir (), APPLICATION_ID, NULL);
+  g_autofree char *hash = NULL;
+
+  if (path == NULL || g_strcmp0 (path, usual) == 0)
+    return g_strdup (APPLICATION_ID);
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  /* "Profile" first: a D-Bus name element must not start with a digit. */
+  return g_strdup_printf ("%s.Profile%.16s", APPLICATION_ID, hash);
+}
+
 static int
 pathways_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
 {
+  const char *profile = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "pathways", PACKAGE_VERSION);
@@ -376,6 +404,14 @@ pathways_application_handle_local_options (GApplication *app,
     return print_ladder (options);
   if (g_variant_dict_contains (options, "search"))
     return search_command (options);
+
+  /* Before registering: decides which running instance, if any, gets the command line. */
+  if (g_variant_dict_lookup (options, "profile", "^&ay", &profile))
+    {
+      g_autofree char *id = dup_profile_application_id (profile);
+
+      g_application_set_application_id (app, id);
+    }
   return -1;
 }
 
@@ -597,7 +633,7 @@ back_up_action (GSimpleAction *action,
 {
   PathwaysApplication *self = user_data;
   GtkWindow *parent = GTK_WINDOW (pathways_application_get_window (self));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   g_autofree char *name = g_date_time_format (now, "pathways-backup-%Y-%m-%d.sqlite");
 
   if (self->db == NULL)
@@ -737,6 +773,8 @@ pathways_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pathways_application_parent_class)->startup (app);
+  /* The icon stays the app's, whatever id a --profile instance runs under. */
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

@@ -603,6 +603,34 @@ pathways_handbook_page_launch (PathwaysHandbookPage *self,
 #endif
 }
 
+/* Whether the file a link leads to is a program or something that would run one (a script,
+ * a launcher, an installer): those are not handed to the system, whose handler for them
+ * may run them. When it can't be told, it counts as one. */
+static gboolean
+file_is_program (const char *uri)
+{
+  static const char * const program_types[] = {
+    "application/x-executable", "application/x-sharedlib", "application/x-shellscript",
+    "application/x-desktop", "application/x-ms-dos-executable", "application/x-msi",
+    "application/java-archive", "application/vnd.appimage", "application/x-perl",
+    "text/x-python", "application/x-ruby", "application/x-bat",
+  };
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                            G_FILE_ATTRIBUTE_UNIX_MODE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || (type = g_file_info_get_content_type (info)) == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (program_types); i++)
+    if (g_content_type_is_a (type, program_types[i]))
+      return TRUE;
+  /* An unknown binary marked executable is a program too. */
+  return g_content_type_is_unknown (type) &&
+         (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0111) != 0;
+}
+
 static void
 on_link_activated (PathwaysHandbookPage *self,
                    const char           *href,
@@ -629,6 +657,16 @@ on_link_activated (PathwaysHandbookPage *self,
       break;
 
     case PATHWAYS_LINK_FILE:
+      if (file_is_program (target))
+        {
+          message = g_strdup_printf (_("“%s” was not opened: it is a program or script, and "
+                                       "Pathways does not run programs"), href);
+          pathways_handbook_page_toast (self, message);
+          break;
+        }
+      pathways_handbook_page_launch (self, target);
+      break;
+
     case PATHWAYS_LINK_EXTERNAL:
       pathways_handbook_page_launch (self, target);
       break;
@@ -657,6 +695,10 @@ reflow_timeout_cb (gpointer user_data)
   PathwaysHandbookPage *self = user_data;
 
   self->reflow_timeout = 0;
+  /* A page is on its way (a link was followed): it is laid out for the width it finds.
+   * Reloading the page on screen now would cancel it, and the click would be lost. */
+  if (self->page_cancellable != NULL)
+    return G_SOURCE_REMOVE;
   if (self->current_page != NULL && self->status_text == NULL)
     pathways_handbook_page_open_page (self, self->current_page, NULL, OPEN_RELOAD);
   return G_SOURCE_REMOVE;
@@ -774,8 +816,13 @@ parse_page_done (GObject      *object,
   g_autoptr(GFile) base_dir = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *anchor_note = NULL;
+  g_autofree char *display_path = NULL;
   PathwaysPageNode *node;
   const char *title;
+
+  /* No page load is in flight any more, unless another one replaced this one. */
+  if (g_task_get_cancellable (G_TASK (result)) == self->page_cancellable)
+    g_clear_object (&self->page_cancellable);
 
   doc = g_task_propagate_pointer (G_TASK (result), NULL);
   if (doc == NULL || self->handbook == NULL)
@@ -815,7 +862,10 @@ parse_page_done (GObject      *object,
   title = doc->title != NULL ? doc->title
           : node != NULL ? pathways_page_node_get_title (node) : op->path;
   adw_window_title_set_title (self->page_title, title);
-  adw_window_title_set_subtitle (self->page_title, op->path);
+  /* Page paths are file names, which need not be UTF-8: GTK warns about (and the markup
+   * parser rejects) any text that is not. */
+  display_path = g_filename_display_name (op->path);
+  adw_window_title_set_subtitle (self->page_title, display_path);
   pathways_handbook_page_set_page_title (self, title);
   pathways_handbook_page_fill_outline (self, doc);
 
@@ -826,8 +876,11 @@ parse_page_done (GObject      *object,
     {
       g_free (self->current_page);
       self->current_page = g_strdup (op->path);
-      if (self->settings != NULL)
+      /* A GSettings string must be UTF-8: a page whose name is not isn't remembered. */
+      if (self->settings != NULL && g_utf8_validate (op->path, -1, NULL))
         g_settings_set_string (self->settings, "last-page", op->path);
+      else if (self->settings != NULL)
+        g_settings_reset (self->settings, "last-page");
       pathways_handbook_page_select_in_sidebar (self, op->path);
     }
 
@@ -877,11 +930,12 @@ pathways_handbook_page_open_page (PathwaysHandbookPage *self,
   if (text == NULL)
     {
       g_autofree char *current = g_strdup (path);
+      g_autofree char *display_path = g_filename_display_name (path);
 
       pathways_handbook_page_show_status (self, "dialog-warning-symbolic",
                                           _("Can’t Open This Page"), error->message, FALSE);
       adw_window_title_set_title (self->page_title, _("Can’t Open This Page"));
-      adw_window_title_set_subtitle (self->page_title, path);
+      adw_window_title_set_subtitle (self->page_title, display_path);
       pathways_handbook_page_fill_outline (self, NULL);
       if (mode == OPEN_PUSH)
         pathways_handbook_page_push_history (self, path, anchor);
@@ -1513,13 +1567,14 @@ choose_ladder_pages_action (GtkWidget  *widget,
     {
       g_autoptr(PathwaysPageNode) node = g_list_model_get_item (G_LIST_MODEL (self->all_pages), i);
       const char *page = pathways_page_node_get_page_path (node);
+      g_autofree char *display_page = page != NULL ? g_filename_display_name (page) : NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      pathways_page_node_get_title (node));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), page);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), display_page);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ladder_has_page (self->ladder, page));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pathways_page_node_get_title (node), -1);

@@ -3006,6 +3006,8 @@ pathways_markdown_view_init (PathwaysMarkdownView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   click = gtk_gesture_click_new ();
+  /* Named, like the key controller, so tests can click a link as GTK would. */
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "pathways-link-click");
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);

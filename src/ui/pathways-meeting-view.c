@@ -99,7 +99,10 @@ parse_scheduled (const char *scheduled_at,
   if (strlen (scheduled_at) >= 16 && sscanf (scheduled_at + 11, "%2d:%2d", &hour, &minute) == 2)
     *has_time = TRUE;
 
-  return g_date_time_new_local (year, month, day, hour, minute, 0);
+  /* Wall-clock text, formatted as such: UTC has no daylight-saving gaps (in local time a
+   * 02:30 meeting on the night clocks go forward would show as 03:00) and all its days are
+   * 24 hours long, so days_between() counts days. */
+  return g_date_time_new_utc (year, month, day, hour, minute, 0);
 }
 
 /**

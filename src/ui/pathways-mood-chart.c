@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pathways-mood-chart.h"
+#include "pathways-person.h"
 
 #define MOOD_MIN 1
 #define MOOD_MAX 5
@@ -71,7 +72,7 @@ format_date (const char *iso_date)
 {
   g_autofree char *stamp = g_strdup_printf ("%sT00:00:00Z", iso_date);
   g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (stamp, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
 
   if (date == NULL)
     return g_strdup (iso_date);

@@ -107,6 +107,7 @@ pathways_page_row_bind (PathwaysPageRow *self,
 {
   g_autoptr(PathwaysPageNode) node = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *display_path = NULL;
   gboolean flat = !GTK_IS_TREE_LIST_ROW (item);
   const char *title;
 
@@ -121,10 +122,12 @@ pathways_page_row_bind (PathwaysPageRow *self,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (self->expander),
                                   flat ? NULL : GTK_TREE_LIST_ROW (item));
   gtk_label_set_text (GTK_LABEL (self->title), title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), pathways_page_node_get_path (node));
+  /* Paths are file names, which need not be UTF-8: GTK shows only UTF-8. */
+  display_path = g_filename_display_name (pathways_page_node_get_path (node));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), display_path);
 
   if (flat)
-    folder = g_path_get_dirname (pathways_page_node_get_path (node));
+    folder = g_path_get_dirname (display_path);
   gtk_label_set_text (GTK_LABEL (self->location), folder != NULL ? folder : "");
   gtk_widget_set_visible (self->location, folder != NULL && g_strcmp0 (folder, ".") != 0);
 

@@ -80,7 +80,7 @@ expectation_free (gpointer data)
 static int
 days_since (const char *iso_date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   g_autofree char *stamp = g_strdup_printf ("%sT00:00:00", iso_date);
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 (stamp, local);

@@ -418,7 +418,7 @@ change_level_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   LevelDialog *data;
   AdwMessageDialog *dialog;

@@ -770,7 +770,7 @@ pathways_person_reviews_reload (PathwaysPersonReviews *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   g_autofree char *today = pathways_dup_today ();
   gint64 keep = self->cycle != NULL ? self->cycle->id : 0;
   guint selected = GTK_INVALID_LIST_POSITION;

@@ -11,7 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -75,6 +74,16 @@ parse_day (const char *iso,
   g_date_set_dmy (date, (GDateDay) atoi (iso + 8), (GDateMonth) atoi (iso + 5),
                   (GDateYear) atoi (iso));
   return g_date_valid (date);
+}
+
+static void
+set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = pathways_now_local ();
+
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
 }
 
 static char *
@@ -370,7 +379,7 @@ year_has_cycles (PathwaysPreferences *self,
 static void
 suggest_year (PathwaysPreferences *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   int year = g_date_time_get_year (now);
 
   while (year < 9999 && year_has_cycles (self, year))
@@ -382,7 +391,7 @@ suggest_year (PathwaysPreferences *self)
 static void
 update_this_year (PathwaysPreferences *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   int year = g_date_time_get_year (now);
   gboolean has_cycles = year_has_cycles (self, year);
   g_autofree char *subtitle = NULL;
@@ -589,13 +598,13 @@ add_cycle_action (GtkWidget  *widget,
       const PathwaysCycle *last = g_ptr_array_index (cycles, cycles->len - 1);
 
       if (!parse_day (last->ends_on, &start))
-        g_date_set_time_t (&start, time (NULL));
+        set_today (&start);
       g_date_add_days (&start, 1);
     }
   else
     {
       g_date_clear (&start, 1);
-      g_date_set_time_t (&start, time (NULL));
+      set_today (&start);
       g_date_set_day (&start, 1);
     }
   end = start;
@@ -684,7 +693,7 @@ add_this_year_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   PathwaysPreferences *self = PATHWAYS_PREFERENCES (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
   g_autoptr(GError) error = NULL;
   int year = g_date_time_get_year (now);
 

@@ -79,11 +79,13 @@ next_meeting_free (gpointer data)
 
 /* ---- dates ---- */
 
-/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", local time; NULL if it is neither. */
+/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", a wall-clock time to format; NULL if it is neither.
+ * Read in UTC, which has no daylight-saving gaps: in local time a 02:30 meeting on the
+ * night clocks go forward would not exist and would be shown as 03:00. */
 static GDateTime *
-parse_local (const char *when)
+parse_wall_clock (const char *when)
 {
-  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
   g_autofree char *stamp = NULL;
   gsize len = when != NULL ? strlen (when) : 0;
 
@@ -94,8 +96,8 @@ parse_local (const char *when)
   else
     return NULL;
 
-  local = g_time_zone_new_local ();
-  return g_date_time_new_from_iso8601 (stamp, local);
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (stamp, utc);
 }
 
 static gboolean
@@ -116,7 +118,7 @@ is_before_today (const char *when,
 static gboolean
 is_this_year (GDateTime *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = pathways_now_local ();
 
   return g_date_time_get_year (date) == g_date_time_get_year (now);
 }
@@ -125,7 +127,7 @@ is_this_year (GDateTime *date)
 static char *
 format_short_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) date = parse_local (iso_date);
+  g_autoptr(GDateTime) date = parse_wall_clock (iso_date);
 
   if (date == NULL)
     return g_strdup (iso_date);
@@ -155,7 +157,7 @@ static char *
 format_planned (const char *when,
                 const char *today)
 {
-  g_autoptr(GDateTime) date = parse_local (when);
+  g_autoptr(GDateTime) date = parse_wall_clock (when);
   g_autofree char *day = NULL;
   g_autofree char *at = NULL;
 
@@ -584,7 +586,7 @@ dup_meeting_caption (const NextMeeting *next,
   if (is_today (next->when, today))
     return g_strdup (_("Due today · Not prepared yet"));
 
-  date = parse_local (next->when);
+  date = parse_wall_clock (next->when);
   day = date != NULL ? format_day (date) : g_strdup (next->when);
   /* Translators: when the next 1-on-1 should be, by its cadence, as in "Due Tuesday 1 Dec ·
    * Not prepared yet" */
@@ -658,13 +660,13 @@ days_between (const char *from,
 {
   g_autofree char *from_day = g_strndup (from, 10);
   g_autofree char *to_day = g_strndup (to, 10);
-  g_autoptr(GDateTime) a = parse_local (from_day);
-  g_autoptr(GDateTime) b = parse_local (to_day);
+  g_autoptr(GDateTime) a = parse_wall_clock (from_day);
+  g_autoptr(GDateTime) b = parse_wall_clock (to_day);
 
   if (a == NULL || b == NULL)
     return 0;
-  /* Rounded: a day across a change to or from summer time is 23 or 25 hours. */
-  return (int) ((g_date_time_difference (b, a) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+  /* parse_wall_clock() reads UTC, where every day is 24 hours. */
+  return (int) (g_date_time_difference (b, a) / G_TIME_SPAN_DAY);
 }
 
 static void
