@@ -1,10 +1,13 @@
 /* pathways-test-util.c: helpers every test shares that need no display — temporary
- * folders, dates relative to today, and a store on a fresh database.
+ * folders and files in them, dates relative to today, and a store on a fresh database.
  *
  * SPDX-FileCopyrightText: 2026 The Pathways authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -63,6 +66,28 @@ pathways_test_remove_tree (const char *path)
     }
 
   return g_unlink (path) == 0;
+}
+
+/* Writes @len bytes of @contents (-1: a string) to @name under @root, making folders as
+ * needed; fails the test if it can't. Plain stdio rather than g_file_set_contents(): some
+ * tests write thousands of files, and the rename-into-place costs a sync of the folder. */
+void
+pathways_test_write_file (const char *root,
+                          const char *name,
+                          const char *contents,
+                          gssize      len)
+{
+  g_autofree char *path = g_build_filename (root, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  FILE *file;
+
+  if (len < 0)
+    len = (gssize) strlen (contents);
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  file = g_fopen (path, "wbe");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (contents, 1, (gsize) len, file), ==, (gsize) len);
+  g_assert_cmpint (fclose (file), ==, 0);
 }
 
 /**

@@ -85,25 +85,13 @@ sweep_tear_down (Sweep         *sweep,
   g_free (sweep->cache);
 }
 
-/* Writes @len bytes (-1: a string) to @name under the handbook, making folders as needed.
- * Plain stdio rather than g_file_set_contents(): the big folder writes thousands. */
 static void
 write_page (Sweep      *sweep,
             const char *name,
             const char *contents,
             gssize      len)
 {
-  g_autofree char *path = g_build_filename (sweep->root, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  FILE *file;
-
-  if (len < 0)
-    len = strlen (contents);
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  file = g_fopen (path, "wbe");
-  g_assert_nonnull (file);
-  g_assert_cmpuint (fwrite (contents, 1, len, file), ==, (gsize) len);
-  g_assert_cmpint (fclose (file), ==, 0);
+  pathways_test_write_file (sweep->root, name, contents, len);
 }
 
 static void

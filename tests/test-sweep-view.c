@@ -77,13 +77,7 @@ write_page (Fixture    *fixture,
             const char *contents,
             gssize      len)
 {
-  g_autofree char *path = g_build_filename (fixture->root, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
+  pathways_test_write_file (fixture->root, name, contents, len);
 }
 
 /* ---- watching the main loop ---- */
