@@ -310,6 +310,8 @@ test_anchor_slugified (void)
 
   g_assert_cmpint (pathways_markdown_doc_find_anchor (doc, "Engineer II (IC 3a)"), ==, 3);
   g_assert_cmpint (pathways_markdown_doc_find_anchor (doc, "Engineer%20II%20(IC%203a)"), ==, 3);
+  /* Not UTF-8: read past its end before (found by fuzzing). */
+  g_assert_cmpint (pathways_markdown_doc_find_anchor (doc, "Engineer II\303"), ==, 3);
 }
 
 static void
@@ -537,6 +539,28 @@ test_table_alignment (void)
   g_assert_cmpstr (cell (table, 2, 3), ==, " b ");
 }
 
+/* Lines of a quote's paragraph without "> " in front (lazy continuation lines) start at
+ * column 1, whatever column cmark reports for them: found by fuzzing, when the reported
+ * column fell inside "é" and a cell came out as invalid UTF-8. */
+static void
+test_table_lazy_lines (void)
+{
+  g_autoptr(PathwaysMarkdownDoc) doc =
+    pathways_markdown_doc_parse ("> Lead\n| a | b |\n|---|---|\n|\303\251 1 | 2 |\n", -1, 0);
+  cmark_node *quote = cmark_node_first_child (doc->root);
+  cmark_node *para = cmark_node_first_child (quote);
+  g_autoptr(PathwaysMarkdownTable) table =
+    pathways_markdown_table_new_from_inlines (doc, cmark_node_first_child (para));
+
+  g_assert_nonnull (table);
+  g_assert_nonnull (table->lead_end);
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpstr (cell (table, 0, 0), ==, " a ");
+  g_assert_cmpstr (cell (table, 0, 1), ==, " b ");
+  g_assert_cmpstr (cell (table, 1, 0), ==, "\303\251 1 ");
+  g_assert_cmpstr (cell (table, 1, 1), ==, " 2 ");
+}
+
 static void
 test_table_no_outer_pipes (void)
 {
@@ -707,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/pathways/markdown/alert/detect", test_alert_detect);
   g_test_add_func ("/pathways/markdown/table/alignment", test_table_alignment);
   g_test_add_func ("/pathways/markdown/table/no-outer-pipes", test_table_no_outer_pipes);
+  g_test_add_func ("/pathways/markdown/table/lazy-lines", test_table_lazy_lines);
   g_test_add_func ("/pathways/markdown/table/escaped-pipes", test_table_escaped_pipes);
   g_test_add_func ("/pathways/markdown/table/ragged-rows", test_table_ragged_rows);
   g_test_add_func ("/pathways/markdown/table/after-text", test_table_after_text);

@@ -896,7 +896,9 @@ pathways_markdown_find_anchor (GPtrArray  *headings,
   if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
     {
       g_free (decoded);
-      decoded = g_strdup (anchor);
+      /* The fragment as written, which need not be valid UTF-8 either: the lowercasing and
+       * slugifying below walk it character by character and would read past its end. */
+      decoded = g_utf8_make_valid (anchor, -1);
     }
   if (*decoded == '\0')
     return -1;
@@ -1192,6 +1194,28 @@ split_row (const char *s,
   return cells;
 }
 
+/* Whether the source at @p (before @end) can be where inline @node starts: a character
+ * boundary, and for text the literal's first byte, or a backslash escape or an entity that
+ * cmark turned into it. */
+static gboolean
+source_starts_node (const char *p,
+                    const char *end,
+                    cmark_node *node)
+{
+  const char *literal;
+
+  if (p < end && ((guchar) *p & 0xc0) == 0x80)
+    return FALSE;
+  if (cmark_node_get_type (node) != CMARK_NODE_TEXT)
+    return TRUE;
+
+  literal = cmark_node_get_literal (node);
+  if (literal == NULL || literal[0] == '\0')
+    return TRUE;
+
+  return p < end && (*p == literal[0] || *p == '\\' || *p == '&');
+}
+
 /* Finds the source of one paragraph line from the position of its first inline node: cmark
  * has already unescaped the text, and a cell boundary depends on the escapes. */
 static gboolean
@@ -1203,7 +1227,7 @@ source_line (const PathwaysMarkdownDoc  *doc,
   const char *body = doc->body;
   int line = cmark_node_get_start_line (first);
   int column = cmark_node_get_start_column (first);
-  gsize line_start, line_end;
+  gsize line_start, line_end, start;
 
   if (body == NULL || doc->line_starts == NULL || line < 1 || column < 1)
     return FALSE;
@@ -1217,11 +1241,24 @@ source_line (const PathwaysMarkdownDoc  *doc,
     line_end = strlen (body);
   if (line_end > line_start && body[line_end - 1] == '\r')
     line_end--;
-  if (line_start + column - 1 > line_end)
-    return FALSE;
+  start = line_start + column - 1;
 
-  *text = body + line_start + column - 1;
-  *len = line_end - (line_start + column - 1);
+  /* cmark 0.30 places every line of a paragraph at the column its container's content
+   * starts at, even a lazy continuation line that has no "> " or list indent in front:
+   * there the column points past the line's real start, possibly into a multi-byte
+   * character. When the source at the column can't be where the first node begins, the
+   * line is lazy and its content starts at its first non-blank. */
+  if (start > line_end || !source_starts_node (body + start, body + line_end, first))
+    {
+      for (start = line_start; start < line_end && (body[start] == ' ' || body[start] == '\t');
+           start++)
+        ;
+      if (!source_starts_node (body + start, body + line_end, first))
+        return FALSE;
+    }
+
+  *text = body + start;
+  *len = line_end - start;
   return TRUE;
 }
 
