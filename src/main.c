@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "pathways-application.h"
+#include "pathways-timing.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
 {
   g_autoptr(PathwaysApplication) app = NULL;
 
+  pathways_timing_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -15,6 +15,7 @@
 #include "pathways-store.h"
 #include "pathways-preferences.h"
 #include "pathways-review.h"
+#include "pathways-timing.h"
 #include "pathways-window.h"
 
 struct _PathwaysApplication
@@ -174,6 +175,7 @@ pathways_application_ensure_window (PathwaysApplication *self)
   if (window == NULL)
     {
       window = pathways_window_new (self);
+      pathways_timing_watch_first_frame (GTK_WINDOW (window));
       pathways_application_open_store (self);
     }
   return window;
@@ -756,6 +758,97 @@ restore_action (GSimpleAction *action,
 #endif
 }
 
+/* ---- debug actions: only with PATHWAYS_DEBUG_TIMING, for tests/bench/bench-app.py, which
+ * runs them over D-Bus (`gapplication action`) to open what it times. ---- */
+
+static void
+debug_open (PathwaysApplication *self,
+            PathwaysSearchResult *result)
+{
+  PathwaysWindow *window = pathways_application_get_window (self);
+
+  if (window != NULL)
+    pathways_window_open_search_result (window, result);
+}
+
+static void
+debug_open_page_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  PathwaysSearchResult result = { .kind = PATHWAYS_SEARCH_HANDBOOK };
+
+  result.page = (char *) g_variant_get_string (param, NULL);
+  debug_open (user_data, &result);
+}
+
+static void
+debug_show_person_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  PathwaysSearchResult result = { .kind = PATHWAYS_SEARCH_PERSON };
+
+  result.person_id = g_variant_get_int64 (param);
+  debug_open (user_data, &result);
+}
+
+static void
+debug_open_meeting_action (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       user_data)
+{
+  PathwaysSearchResult result = { .kind = PATHWAYS_SEARCH_MEETING };
+
+  g_variant_get (param, "(xx)", &result.person_id, &result.meeting_id);
+  debug_open (user_data, &result);
+}
+
+/* The first text view on screen that the template calls @id, else the first editable one. */
+static GtkWidget *
+find_text_view (GtkWidget  *widget,
+                const char *id)
+{
+  GtkWidget *found = NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget))
+      && (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)),
+                                   id) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_text_view (child, id);
+  return found;
+}
+
+static void
+debug_focus_notes_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  GtkWidget *window = GTK_WIDGET (pathways_application_get_window (user_data));
+  GtkWidget *view;
+
+  if (window == NULL)
+    return;
+  view = find_text_view (window, "shared_view");
+  if (view == NULL)
+    view = find_text_view (window, NULL);
+  if (view != NULL)
+    gtk_widget_grab_focus (view);
+  pathways_timing_mark ("focused", "%s", view != NULL ? G_OBJECT_TYPE_NAME (view) : "nothing");
+}
+
+static const GActionEntry debug_actions[] = {
+  { "debug-open-page", debug_open_page_action, "s" },
+  { "debug-show-person", debug_show_person_action, "x" },
+  { "debug-open-meeting", debug_open_meeting_action, "(xx)" },
+  { "debug-focus-notes", debug_focus_notes_action },
+};
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
@@ -773,11 +866,15 @@ pathways_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pathways_application_parent_class)->startup (app);
+  pathways_timing_mark ("startup", "%s", g_application_get_application_id (app));
   /* The icon stays the app's, whatever id a --profile instance runs under. */
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
+  if (pathways_timing_enabled ())
+    g_action_map_add_action_entries (G_ACTION_MAP (app), debug_actions,
+                                     G_N_ELEMENTS (debug_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);

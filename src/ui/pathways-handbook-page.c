@@ -13,6 +13,7 @@
 #include "pathways-handbook-page.h"
 #include "pathways-ladder-page.h"
 #include "pathways-page-row.h"
+#include "pathways-timing.h"
 
 #define ZOOM_STEP 0.1
 #define ZOOM_MIN  0.5
@@ -731,6 +732,7 @@ typedef struct
   char     *anchor;
   OpenMode  mode;
   double    scroll;
+  gint64    requested;  /* g_get_monotonic_time(), for PATHWAYS_DEBUG_TIMING */
 } OpenPageData;
 
 static void
@@ -831,6 +833,8 @@ parse_page_done (GObject      *object,
   page_file = g_file_resolve_relative_path (self->folder, op->path);
   base_dir = g_file_get_parent (page_file);
   pathways_markdown_view_set_document (self->view, doc, base_dir, self->folder);
+  pathways_timing_report_next_paint (GTK_WIDGET (self->view), "page-shown", op->path,
+                                     op->requested);
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   g_clear_pointer (&self->status_text, g_free);
   /* On a narrow window, the page replaces the page tree. */
@@ -903,6 +907,7 @@ pathways_handbook_page_open_page (PathwaysHandbookPage *self,
   OpenPageData *op;
   char *text;
   gsize len;
+  gint64 requested = pathways_timing_enabled () ? g_get_monotonic_time () : 0;
 
   g_return_if_fail (self->handbook != NULL);
 
@@ -952,6 +957,7 @@ pathways_handbook_page_open_page (PathwaysHandbookPage *self,
   op->anchor = g_strdup (anchor);
   op->mode = mode;
   op->scroll = pathways_markdown_view_get_scroll_fraction (self->view);
+  op->requested = requested;
 
   self->page_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->page_cancellable, parse_page_done, NULL);
@@ -1061,6 +1067,7 @@ handbook_loaded (GObject      *object,
       return;
     }
 
+  pathways_timing_mark ("handbook-loaded", "%u", pathways_handbook_get_n_pages (handbook));
   self->tree_model = gtk_tree_list_model_new (create_root_model (handbook), FALSE, FALSE,
                                               create_child_model, NULL, NULL);
   pathways_handbook_page_rebuild_page_list (self);

@@ -14,6 +14,7 @@
 #include "pathways-person-row.h"
 #include "pathways-team-overview.h"
 #include "pathways-team-page.h"
+#include "pathways-timing.h"
 
 struct _PathwaysTeamPage
 {
@@ -153,6 +154,11 @@ static void
 pathways_team_page_show_person (PathwaysTeamPage *self,
                                 PathwaysPerson   *person)
 {
+  gint64 requested = 0;
+
+  if (pathways_timing_enabled () && person != NULL
+      && person != pathways_person_page_get_person (self->person_page))
+    requested = g_get_monotonic_time ();
   pathways_person_page_set_person (self->person_page, person);
 
   if (person != NULL)
@@ -175,6 +181,15 @@ pathways_team_page_show_person (PathwaysTeamPage *self,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   pathways_team_page_update (self);
+
+  if (requested != 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             pathways_person_get_id (person));
+
+      pathways_timing_report_next_paint (GTK_WIDGET (self->person_page), "person-shown", id,
+                                         requested);
+    }
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "pathways-handbook-page.h"
 #include "pathways-search-dialog.h"
 #include "pathways-team-page.h"
+#include "pathways-timing.h"
 #include "pathways-window.h"
 
 /* After the handbook folder changes on disk, the index catches up this much later, so a
@@ -91,6 +92,20 @@ on_handbook_files_changed (PathwaysWindow *self)
   self->index_timeout = g_timeout_add (INDEX_DELAY_MS, index_timeout_cb, self);
 }
 
+/* Only with PATHWAYS_DEBUG_TIMING: when the index caught up after the handbook opened. */
+static void
+index_updated_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pathways_search_index_update_finish (PATHWAYS_SEARCH_INDEX (object), result, &error))
+    pathways_timing_mark ("index-updated", NULL);
+  else
+    pathways_timing_mark ("index-failed", "%s", error->message);
+}
+
 /* Full-text search follows the open handbook: its index is opened (from the cache, when
  * this folder was indexed before) and brought up to date in a thread, then kept current
  * as the folder watcher reports changes. */
@@ -129,7 +144,9 @@ update_search_index (PathwaysWindow   *self,
     }
 
   if (self->search_index != NULL)
-    pathways_search_index_update_async (self->search_index, handbook, NULL, NULL, NULL);
+    pathways_search_index_update_async (self->search_index, handbook, NULL,
+                                        pathways_timing_enabled () ? index_updated_cb : NULL,
+                                        NULL);
 }
 
 /* A folder shared by the document portal sends no change events: look again whenever the
@@ -157,10 +174,19 @@ on_active_changed (PathwaysWindow *self)
   self->poll_source = g_timeout_add_seconds (UNWATCHED_POLL_SECONDS, poll_unwatched_cb, self);
 }
 
-static void
-on_open_result (PathwaysWindow             *self,
-                const PathwaysSearchResult *result)
+/**
+ * pathways_window_open_search_result:
+ * @result: a search result: a handbook section, or a person or one of their records
+ *
+ * Shows where @result is: the page at its section, or the person at the record.
+ */
+void
+pathways_window_open_search_result (PathwaysWindow             *self,
+                                    const PathwaysSearchResult *result)
 {
+  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
+  g_return_if_fail (result != NULL);
+
   if (result->kind == PATHWAYS_SEARCH_HANDBOOK)
     {
       adw_view_stack_set_visible_child_name (self->main_stack, "handbook");
@@ -190,7 +216,8 @@ search_action (GtkWidget  *widget,
                                         self->search_problem);
       pathways_search_dialog_set_db (self->search_dialog, self->db);
       g_signal_connect_object (self->search_dialog, "open-result",
-                               G_CALLBACK (on_open_result), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (pathways_window_open_search_result), self,
+                               G_CONNECT_SWAPPED);
     }
 
   pathways_search_dialog_present (self->search_dialog);

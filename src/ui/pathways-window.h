@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pathways-application.h"
+#include "pathways-search.h"
 #include "pathways-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,7 @@ void            pathways_window_show_store_error (PathwaysWindow     *self,
                                                  gboolean             can_start_fresh);
 void            pathways_window_toast           (PathwaysWindow      *self,
                                                  const char          *message);
+void            pathways_window_open_search_result (PathwaysWindow             *self,
+                                                    const PathwaysSearchResult *result);
 
 G_END_DECLS
