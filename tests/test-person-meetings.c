@@ -1097,6 +1097,41 @@ test_mood_chart (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group (list, "Mood Over Time"))));
 }
 
+/* Years of weekly 1-on-1s are listed twenty at a time; "More" brings the rest, and the
+ * focus goes to the first of those it added. */
+static void
+test_history_batches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *newest_day = pathways_test_dup_day (-7);
+  g_autofree char *oldest_day = pathways_test_dup_day (-7 * 25);
+  g_autofree char *newest = pathways_format_scheduled (newest_day);
+  g_autofree char *oldest = pathways_format_scheduled (oldest_day);
+  GtkWidget *more;
+
+  for (int week = 1; week <= 25; week++)
+    hold_earlier_meeting (fixture, 7 * week);
+  show (fixture, fixture->person);
+
+  rows = history_rows (fixture);
+  /* Twenty meetings and the "More" row after them. */
+  g_assert_cmpuint (rows->len, ==, 21);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, newest);
+  more = g_ptr_array_index (rows, 20);
+  g_assert_cmpstr (row_title (more), ==, "More");
+  g_assert_null (row_titled (rows, oldest));
+
+  g_signal_emit_by_name (more, "activated");
+  pathways_test_settle ();
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = history_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 25);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 24)), ==, oldest);
+  g_assert_null (row_titled (rows, "More"));
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (rows, 20)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1152,7 @@ main (int   argc,
   ADD ("copy", test_copy);
   ADD ("waiting-points", test_waiting_points);
   ADD ("mood-chart", test_mood_chart);
+  ADD ("history-batches", test_history_batches);
 #undef ADD
 
   return g_test_run ();

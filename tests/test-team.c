@@ -610,6 +610,43 @@ test_overview_this_week (Fixture       *fixture,
 }
 
 /* Before the database is open there is nothing to list, and nothing breaks. */
+/* The Notes tab is filled when it is first shown, and always with the person on screen:
+ * switching people with it open never leaves the previous one's notes behind. */
+static void
+test_notes_tab_follows_person (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PathwaysPerson *ada = add (fixture, "Ada Quispe");
+  PathwaysPerson *ben = add (fixture, "Ben Okafor");
+  g_autofree char *today = pathways_test_dup_day (0);
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *tabs;
+
+  g_assert_cmpint (pathways_store_add_note (fixture->store, ada, PATHWAYS_NOTE_FEEDBACK,
+                                            "Ada shipped the importer", today, NULL, &error),
+                   >, 0);
+  g_assert_cmpint (pathways_store_add_note (fixture->store, ben, PATHWAYS_NOTE_FEEDBACK,
+                                            "Ben ran the incident review", today, NULL,
+                                            &error), >, 0);
+  g_assert_no_error (error);
+  pathways_test_settle ();
+
+  open_person (fixture, 0);
+  pathways_test_settle ();
+  g_assert_false (pathways_test_shows_label (fixture->window, "Ada shipped the importer"));
+  tabs = person_tabs (fixture->window);
+  adw_view_stack_set_visible_child_name (tabs, "notes");
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Ada shipped the importer"));
+
+  open_person (fixture, 1);
+  pathways_test_settle ();
+  adw_view_stack_set_visible_child_name (person_tabs (fixture->window), "notes");
+  pathways_test_settle ();
+  g_assert_true (pathways_test_shows_label (fixture->window, "Ben ran the incident review"));
+  g_assert_false (pathways_test_shows_label (fixture->window, "Ada shipped the importer"));
+}
+
 static void
 test_overview_without_store (void)
 {
@@ -636,6 +673,7 @@ main (int   argc,
   ADD ("database-error-page", test_database_error_page);
   ADD ("overview", test_overview);
   ADD ("overview-this-week", test_overview_this_week);
+  ADD ("notes-tab-follows-person", test_notes_tab_follows_person);
 #undef ADD
   g_test_add_func ("/pathways/team/overview-without-store", test_overview_without_store);
 

@@ -35,6 +35,7 @@ struct _PathwaysMeetingView
   GPtrArray            *rows;    /* the rows added to the lists, to take out on rebuild */
   guint                 notes_timeout;
   guint                 rebuild_idle;
+  gboolean              carried_all;  /* every carried-over row asked for */
   gboolean              loading;
   GtkWidget            *mood_buttons[5];
   GtkWidget            *shared_preview;
@@ -406,11 +407,45 @@ on_point_notes_changed (GtkTextBuffer *buffer,
   g_object_set_data_full (G_OBJECT (row), "notes-timeout", GUINT_TO_POINTER (id), remove_source);
 }
 
+/* The frame with the point's notes, made on first need, hidden when they are empty. */
+static GtkWidget *
+ensure_point_notes (GtkWidget *row)
+{
+  PathwaysTalkingPoint *point = point_of_row (row);
+  GtkWidget *frame = g_object_get_data (G_OBJECT (row), "notes-frame");
+  GtkWidget *notes;
+  GtkTextBuffer *buffer;
+
+  if (frame != NULL)
+    return frame;
+
+  notes = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (notes), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (notes), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (notes), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (notes), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (notes), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Notes"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
+  gtk_text_buffer_set_text (buffer, point->notes != NULL ? point->notes : "", -1);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_point_notes_changed), row);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), notes);
+  gtk_widget_set_margin_start (frame, 34);
+  gtk_widget_set_visible (frame, point->notes != NULL && point->notes[0] != '\0');
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "content")), frame);
+  g_object_set_data (G_OBJECT (row), "notes-frame", frame);
+  g_object_set_data (G_OBJECT (row), "notes-buffer", buffer);
+
+  return frame;
+}
+
 static void
 show_point_notes (GtkWidget *row,
                   gboolean   grab)
 {
-  GtkWidget *frame = g_object_get_data (G_OBJECT (row), "notes-frame");
+  GtkWidget *frame = ensure_point_notes (row);
 
   gtk_widget_set_visible (frame, TRUE);
   if (grab)
@@ -801,8 +836,7 @@ make_point_row (PathwaysMeetingView   *self,
   g_autofree char *menu_label = NULL;
   GtkEventController *controller;
   GtkShortcutTrigger *trigger;
-  GtkWidget *check, *content, *menu, *row, *frame, *notes;
-  GtkTextBuffer *buffer;
+  GtkWidget *check, *content, *menu, *row;
 
   /* Translators: the accessible name of a talking point's check box */
   check_label = g_strdup_printf (_("Discussed: %s"), point->body);
@@ -820,25 +854,11 @@ make_point_row (PathwaysMeetingView   *self,
                                   menu_label, -1);
   gtk_widget_set_tooltip_text (menu, _("More"));
 
-  /* Notes under the point, shown when there are some or when asked for. */
-  notes = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (notes), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (notes), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (notes), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (notes), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (notes), 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Notes"), -1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
-  gtk_text_buffer_set_text (buffer, point->notes != NULL ? point->notes : "", -1);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_point_notes_changed), row);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), notes);
-  gtk_widget_set_margin_start (frame, 34);
-  gtk_widget_set_visible (frame, point->notes != NULL && point->notes[0] != '\0');
-  gtk_box_append (GTK_BOX (content), frame);
-  g_object_set_data (G_OBJECT (row), "notes-frame", frame);
-  g_object_set_data (G_OBJECT (row), "notes-buffer", buffer);
+  /* Notes under the point, shown when there are some or when asked for; a long agenda
+   * carried over for months makes the text views not needed yet worth leaving out. */
+  g_object_set_data (G_OBJECT (row), "content", content);
+  if (point->notes != NULL && point->notes[0] != '\0')
+    ensure_point_notes (row);
 
   /* Reorder by dragging, or with Alt+Up and Alt+Down. */
   controller = GTK_EVENT_CONTROLLER (gtk_drag_source_new ());
@@ -1044,11 +1064,47 @@ update_actions (PathwaysMeetingView *self)
   gtk_widget_set_visible (self->held_button, planned);
 }
 
+/* What didn't get to a meeting comes back to the next one, and again: months of it would
+ * be hundreds of rows to build, and to measure again as notes are typed. The first ones are
+ * built, the rest when asked for. */
+#define CARRIED_BATCH 20
+
+static void
+on_more_carried_activated (PathwaysMeetingView *self)
+{
+  self->carried_all = TRUE;
+  /* Not from inside the activation of the row the rebuild takes away. */
+  schedule_rebuild (self);
+}
+
+static GtkWidget *
+make_more_carried_row (PathwaysMeetingView *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("More"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_more_carried_activated), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static gboolean
+carried_is_full (PathwaysMeetingView *self,
+                 guint               *counts)
+{
+  return !self->carried_all && counts[PATHWAYS_SECTION_CARRIED] >= CARRIED_BATCH;
+}
+
 static void
 pathways_meeting_view_rebuild (PathwaysMeetingView *self)
 {
   g_autofree char *title = NULL;
   guint counts[PATHWAYS_N_SECTIONS] = { 0, };
+  guint n_hidden = 0;
   gboolean skip_level;
 
   self->loading = TRUE;
@@ -1068,6 +1124,11 @@ pathways_meeting_view_rebuild (PathwaysMeetingView *self)
       PathwaysTalkingPoint *point = g_ptr_array_index (self->points, i);
       PathwaysAgendaSection section = section_of (self, point);
 
+      if (section == PATHWAYS_SECTION_CARRIED && carried_is_full (self, counts))
+        {
+          n_hidden++;
+          continue;
+        }
       add_row (self, list_of_section (self, section), make_point_row (self, point, section),
                counts, section);
     }
@@ -1079,10 +1140,18 @@ pathways_meeting_view_rebuild (PathwaysMeetingView *self)
       PathwaysActionItem *item = g_ptr_array_index (self->actions, i);
       gboolean earlier = item->meeting_id != self->meeting->id;
 
+      if (earlier && carried_is_full (self, counts))
+        {
+          n_hidden++;
+          continue;
+        }
       add_row (self, earlier ? self->carried_list : self->actions_list,
                make_action_row (self, item), counts, earlier ? PATHWAYS_SECTION_CARRIED : PATHWAYS_SECTION_ACTIONS);
     }
 
+  if (n_hidden > 0)
+    add_row (self, self->carried_list, make_more_carried_row (self), counts,
+             PATHWAYS_SECTION_CARRIED);
   gtk_widget_set_visible (GTK_WIDGET (self->carried_group), counts[PATHWAYS_SECTION_CARRIED] > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->every_group), counts[PATHWAYS_SECTION_EVERY] > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->checkin_group), counts[PATHWAYS_SECTION_CHECKIN] > 0);
@@ -1164,6 +1233,7 @@ pathways_meeting_view_show (PathwaysMeetingView *self,
 
   self->meeting = g_new0 (PathwaysMeeting, 1);
   self->meeting->id = meeting_id;
+  self->carried_all = FALSE;
   gtk_toggle_button_set_active (self->shared_preview_button, FALSE);
   gtk_toggle_button_set_active (self->private_preview_button, FALSE);
   pathways_meeting_view_reload (self);

@@ -20,6 +20,10 @@
 /* Evidence older than this makes an expectation worth asking about. */
 #define LADDER_RECENT_WEEKS 8
 
+/* Earlier meetings are listed this many at a time: years of weekly 1-on-1s would otherwise
+ * be hundreds of rows built, and measured again, on every visit. */
+#define HISTORY_BATCH 20
+
 struct _PathwaysPersonMeetings
 {
   GtkWidget             parent_instance;
@@ -30,6 +34,8 @@ struct _PathwaysPersonMeetings
   const PathwaysLadder *ladder;  /* borrowed */
   GSettings            *settings;
   GPtrArray            *history_rows;
+  GPtrArray            *history;      /* PathwaysMeeting: the earlier ones, newest first */
+  GtkWidget            *more_row;     /* owned; in history_group while some are left */
   GPtrArray            *waiting_rows;
 
   GtkStack             *stack;
@@ -94,11 +100,14 @@ pathways_person_meetings_show_meeting (PathwaysPersonMeetings *self,
   g_return_if_fail (PATHWAYS_IS_PERSON_MEETINGS (self));
 
   pathways_meeting_view_flush (self->past_view);
-  pathways_person_meetings_reload (self);
+  /* A past meeting opens on its own; the list behind is read again on the way back. */
   if (meeting_id != 0 && meeting_id != pathways_meeting_view_get_meeting_id (self->next_view))
     show_past_meeting (self, meeting_id);
   else
-    gtk_stack_set_visible_child_name (self->stack, "list");
+    {
+      pathways_person_meetings_reload (self);
+      gtk_stack_set_visible_child_name (self->stack, "list");
+    }
 }
 
 static char *
@@ -175,6 +184,36 @@ make_history_row (PathwaysPersonMeetings *self,
   return row;
 }
 
+/* Adds the next batch of earlier meetings to the list, the "More" row staying last. */
+static void
+show_more_history (PathwaysPersonMeetings *self)
+{
+  guint end = MIN (self->history_rows->len + HISTORY_BATCH, self->history->len);
+
+  if (gtk_widget_get_parent (self->more_row) != NULL)
+    adw_preferences_group_remove (self->history_group, self->more_row);
+  for (guint i = self->history_rows->len; i < end; i++)
+    {
+      GtkWidget *row = make_history_row (self, g_ptr_array_index (self->history, i));
+
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  if (self->history_rows->len < self->history->len)
+    adw_preferences_group_add (self->history_group, self->more_row);
+}
+
+static void
+on_more_activated (PathwaysPersonMeetings *self)
+{
+  guint first = self->history_rows->len;
+
+  show_more_history (self);
+  /* The focus was on the row that went away: on to the first of those just added. */
+  if (first < self->history_rows->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->history_rows, first));
+}
+
 static void
 update_mood_chart (PathwaysPersonMeetings *self,
                    GPtrArray              *meetings)
@@ -235,6 +274,9 @@ pathways_person_meetings_reload (PathwaysPersonMeetings *self)
   g_return_if_fail (PATHWAYS_IS_PERSON_MEETINGS (self));
 
   clear_rows (self->history_group, self->history_rows);
+  if (gtk_widget_get_parent (self->more_row) != NULL)
+    adw_preferences_group_remove (self->history_group, self->more_row);
+  g_ptr_array_set_size (self->history, 0);
   clear_rows (self->prepare_group, self->waiting_rows);
   update_guide_row (self);
   if (self->store == NULL || self->person == NULL)
@@ -288,19 +330,15 @@ pathways_person_meetings_reload (PathwaysPersonMeetings *self)
         }
     }
 
-  for (guint i = 0; i < meetings->len; i++)
-    {
-      PathwaysMeeting *meeting = g_ptr_array_index (meetings, i);
-      GtkWidget *row;
-
-      if (next != NULL && meeting->id == next->id)
-        continue;
-      row = make_history_row (self, meeting);
-      adw_preferences_group_add (self->history_group, row);
-      g_ptr_array_add (self->history_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->history_rows->len > 0);
   update_mood_chart (self, meetings);
+  /* Below the next one, the earlier ones: kept for the batches still to be listed. */
+  for (guint i = 0; next != NULL && i < meetings->len; i++)
+    if (((PathwaysMeeting *) g_ptr_array_index (meetings, i))->id == next->id)
+      g_ptr_array_remove_index (meetings, i);
+  g_ptr_array_unref (self->history);
+  self->history = g_steal_pointer (&meetings);
+  show_more_history (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->history->len > 0);
 }
 
 /**
@@ -480,6 +518,12 @@ build_list_page (PathwaysPersonMeetings *self)
   self->history_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->history_group, _("Earlier 1-on-1s"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history_group));
+  self->more_row = g_object_ref_sink (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_row), _("More"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->more_row),
+                             gtk_image_new_from_icon_name ("go-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->more_row), TRUE);
+  g_signal_connect_swapped (self->more_row, "activated", G_CALLBACK (on_more_activated), self);
 
   /* How agendas are prepared, where they come from. */
   {
@@ -545,9 +589,8 @@ build_meeting_page (PathwaysPersonMeetings *self)
   gtk_box_append (GTK_BOX (page), bar);
 
   self->past_view = PATHWAYS_MEETING_VIEW (g_object_new (PATHWAYS_TYPE_MEETING_VIEW, NULL));
-  /* Reopened there, the meeting is the next one again: the list behind follows. */
-  g_signal_connect_swapped (self->past_view, "changed",
-                            G_CALLBACK (pathways_person_meetings_reload), self);
+  /* Reopened there, the meeting is the next one again: the list behind follows when it is
+   * shown again, on the way back, rather than being rebuilt while hidden. */
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->past_view));
   self->past_scroller = make_scroller (box);
   gtk_widget_set_vexpand (self->past_scroller, TRUE);
@@ -573,6 +616,8 @@ pathways_person_meetings_dispose (GObject *object)
   g_clear_object (&self->person);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_object (&self->more_row);
   g_clear_pointer (&self->waiting_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pathways_person_meetings_parent_class)->dispose (object);
@@ -592,6 +637,7 @@ static void
 pathways_person_meetings_init (PathwaysPersonMeetings *self)
 {
   self->history_rows = g_ptr_array_new ();
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_meeting_free);
   self->waiting_rows = g_ptr_array_new ();
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);

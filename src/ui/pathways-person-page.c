@@ -37,6 +37,9 @@ struct _PathwaysPersonPage
   PathwaysPersonMeetings *meetings_view;
   PathwaysPersonReviews *reviews_view;
   PathwaysPersonNotes *notes_log_view;
+  /* Not yet read for this person: the tab is filled when it is first shown. */
+  gboolean        reviews_stale;
+  gboolean        notes_stale;
   const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
   const PathwaysGuide  *guide;   /* borrowed: the window keeps it alive */
   AdwAvatar      *avatar;
@@ -490,6 +493,55 @@ change_level_action (GtkWidget  *widget,
                                               : GTK_WIDGET (data->level));
 }
 
+/* ---- the tabs read when first shown ---- */
+
+/* The reviews and notes tabs are read when shown, not with the person: with years of
+ * records they are hundreds of rows, and the view stack measures hidden pages too. Until
+ * then they hold nobody, so no other person's records linger there. */
+static void
+load_reviews (PathwaysPersonPage *self)
+{
+  if (!self->reviews_stale)
+    return;
+  self->reviews_stale = FALSE;
+  pathways_person_reviews_set_context (self->reviews_view, self->store, self->person,
+                                       self->ladder);
+}
+
+static void
+load_notes (PathwaysPersonPage *self)
+{
+  if (!self->notes_stale)
+    return;
+  self->notes_stale = FALSE;
+  pathways_person_notes_set_context (self->notes_log_view, self->store, self->person,
+                                     self->ladder);
+}
+
+static void
+sync_tabs (PathwaysPersonPage *self)
+{
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (visible, "reviews") == 0)
+    load_reviews (self);
+  if (g_strcmp0 (visible, "notes") == 0)
+    load_notes (self);
+}
+
+/* After the person, the store or the ladder changed. */
+static void
+reload_tabs (PathwaysPersonPage *self)
+{
+  if (!self->reviews_stale)
+    pathways_person_reviews_set_context (self->reviews_view, self->store, NULL, self->ladder);
+  if (!self->notes_stale)
+    pathways_person_notes_set_context (self->notes_log_view, self->store, NULL, self->ladder);
+  self->reviews_stale = TRUE;
+  self->notes_stale = TRUE;
+  sync_tabs (self);
+}
+
 /* ---- a talking point for the next 1-on-1, from anywhere on the page ---- */
 
 static void
@@ -579,7 +631,10 @@ add_note_action (GtkWidget  *widget,
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
 
   if (self->person != NULL && self->store != NULL)
-    pathways_person_notes_show_add_dialog (self->notes_log_view);
+    {
+      load_notes (self);
+      pathways_person_notes_show_add_dialog (self->notes_log_view);
+    }
 }
 
 /* ---- object ---- */
@@ -658,6 +713,9 @@ pathways_person_page_init (PathwaysPersonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (sync_tabs), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
 }
@@ -673,10 +731,7 @@ pathways_person_page_set_store (PathwaysPersonPage *self,
   pathways_person_ladder_set_store (self->ladder_view, store);
   pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
                                         self->guide, self->ladder);
-  pathways_person_reviews_set_context (self->reviews_view, self->store, self->person,
-                                       self->ladder);
-  pathways_person_notes_set_context (self->notes_log_view, self->store, self->person,
-                                     self->ladder);
+  reload_tabs (self);
 }
 
 /**
@@ -704,8 +759,7 @@ pathways_person_page_set_person (PathwaysPersonPage *self,
   pathways_person_ladder_set_person (self->ladder_view, person);
   pathways_person_meetings_set_context (self->meetings_view, self->store, person, self->guide,
                                         self->ladder);
-  pathways_person_reviews_set_context (self->reviews_view, self->store, person, self->ladder);
-  pathways_person_notes_set_context (self->notes_log_view, self->store, person, self->ladder);
+  reload_tabs (self);
 }
 
 /**
@@ -733,10 +787,12 @@ pathways_person_page_show_search_result (PathwaysPersonPage         *self,
       break;
     case PATHWAYS_SEARCH_REVIEW:
       adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
+      load_reviews (self);
       pathways_person_reviews_show_cycle (self->reviews_view, result->cycle_id);
       break;
     case PATHWAYS_SEARCH_NOTE:
       adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+      load_notes (self);
       pathways_person_notes_show_note (self->notes_log_view, result->record_id);
       break;
     case PATHWAYS_SEARCH_EVIDENCE:
@@ -771,8 +827,7 @@ pathways_person_page_set_ladder (PathwaysPersonPage   *self,
   pathways_person_ladder_set_ladder (self->ladder_view, ladder);
   pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
                                         self->guide, ladder);
-  pathways_person_reviews_set_context (self->reviews_view, self->store, self->person, ladder);
-  pathways_person_notes_set_context (self->notes_log_view, self->store, self->person, ladder);
+  reload_tabs (self);
 }
 
 /**
