@@ -891,6 +891,59 @@ test_watch_page_removed (void)
   pathways_test_remove_tree (dir);
 }
 
+/* A snapshot is what a worker thread reads the ladder from while the live handbook goes on
+ * following the folder: it must answer like the handbook did and never change after. */
+static void
+test_snapshot (void)
+{
+  const char *files[] = {
+    "index.md", "# Home\n\nSee [the ladder](ladder/engineer.md).\n",
+    "ladder/engineer.md", "# Engineer\n\n## Level 1\n",
+    "going.md", "# Going\n",
+    NULL
+  };
+  g_autofree char *dir = make_handbook (files);
+  g_autofree char *going = g_build_filename (dir, "going.md", NULL);
+  Events events = { 0 };
+  g_autoptr(PathwaysHandbook) handbook = watch_handbook (dir, &events);
+  g_autoptr(PathwaysHandbook) snapshot = pathways_handbook_dup_snapshot (handbook);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *live_titles = dup_titles (pathways_handbook_get_tree (handbook));
+  g_autofree char *snapshot_titles = dup_titles (pathways_handbook_get_tree (snapshot));
+
+  g_assert_cmpstr (snapshot_titles, ==, live_titles);
+  g_assert_cmpuint (pathways_handbook_get_n_pages (snapshot), ==, 3);
+  g_assert_cmpstr (pathways_handbook_get_home_page (snapshot), ==, "index.md");
+  g_assert_cmpstr (title_of (snapshot, "ladder/engineer.md"), ==, "Engineer");
+  /* Its nodes are its own: the live ones are edited in place by rescans. */
+  g_assert_true (pathways_handbook_lookup (snapshot, "going.md")
+                 != pathways_handbook_lookup (handbook, "going.md"));
+  text = pathways_handbook_read_page (snapshot, "ladder/engineer.md", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "# Engineer\n"));
+  g_assert_cmpint (pathways_handbook_resolve_link (snapshot, "index.md", "ladder/engineer.md",
+                                                   &target, NULL), ==, PATHWAYS_LINK_PAGE);
+  g_assert_cmpstr (target, ==, "ladder/engineer.md");
+
+  /* The folder changes: the handbook follows, the snapshot stays as it was. */
+  write_file (dir, "ladder/engineer.md", "# Staff Engineer\n");
+  g_assert_cmpint (g_unlink (going), ==, 0);
+  while (pathways_handbook_lookup (handbook, "going.md") != NULL
+         || g_strcmp0 (title_of (handbook, "ladder/engineer.md"), "Staff Engineer") != 0)
+    wait_for (&events.tree_changed, "the handbook to follow the folder");
+  g_assert_cmpstr (title_of (snapshot, "ladder/engineer.md"), ==, "Engineer");
+  g_assert_cmpstr (title_of (snapshot, "going.md"), ==, "Going");
+  g_assert_cmpuint (pathways_handbook_get_n_pages (snapshot), ==, 3);
+  g_assert_cmpuint (pathways_handbook_get_n_pages (handbook), ==, 2);
+
+  g_ptr_array_unref (events.changed);
+  g_ptr_array_unref (events.removed);
+  g_assert_finalize_object (g_steal_pointer (&snapshot));
+  pathways_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/pathways/handbook/watch/new-page", test_watch_new_page);
   g_test_add_func ("/pathways/handbook/watch/page-changed", test_watch_page_changed);
   g_test_add_func ("/pathways/handbook/watch/page-removed", test_watch_page_removed);
+  g_test_add_func ("/pathways/handbook/snapshot", test_snapshot);
 
   return g_test_run ();
 }

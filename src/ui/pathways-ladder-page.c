@@ -797,17 +797,23 @@ find_level (PathwaysLadderPage *self,
 {
   g_autofree char *path_norm = pathways_ladder_normalize (path_title);
   g_autofree char *level_norm = pathways_ladder_normalize (level_title);
+  /* levels and level_paths run side by side. */
+  guint n = MIN (self->levels->len, self->level_paths->len);
 
-  for (guint i = 0; i < self->levels->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      if (g_strcmp0 (path_at (self, i)->title, path_title) == 0
-          && g_strcmp0 (level_at (self, i)->title, level_title) == 0)
+      const PathwaysPath *path = g_ptr_array_index (self->level_paths, i);
+      const PathwaysLevel *level = g_ptr_array_index (self->levels, i);
+
+      if (g_strcmp0 (path->title, path_title) == 0 && g_strcmp0 (level->title, level_title) == 0)
         return i;
     }
-  for (guint i = 0; i < self->levels->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *p = pathways_ladder_normalize (path_at (self, i)->title);
-      g_autofree char *l = pathways_ladder_normalize (level_at (self, i)->title);
+      const PathwaysPath *path = g_ptr_array_index (self->level_paths, i);
+      const PathwaysLevel *level = g_ptr_array_index (self->levels, i);
+      g_autofree char *p = pathways_ladder_normalize (path->title);
+      g_autofree char *l = pathways_ladder_normalize (level->title);
 
       if (g_strcmp0 (p, path_norm) == 0 && g_strcmp0 (l, level_norm) == 0)
         return i;
