@@ -25,6 +25,7 @@ struct _PathwaysApplication
   char           *db_path;
   PathwaysDb     *db;
   PathwaysStore  *store;
+  guint           store_serial;  /* bumped whenever the store closes: stale opens are dropped */
   gboolean        load_sample_team;
 };
 
@@ -82,6 +83,7 @@ pathways_application_close_store (PathwaysApplication *self)
     pathways_window_set_store (window, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->db);
+  self->store_serial++;
 }
 
 static void
@@ -109,16 +111,18 @@ pathways_application_start_daily_backup (PathwaysApplication *self)
   g_task_run_in_thread (task, daily_backup_thread);
 }
 
-/* Opens the database, or shows why it can't be and what can be done about it. */
+/* Puts an opened database (or why it could not be opened) to use: the store, the day's
+ * backup, this year's review cycles; or, in the Team area, what went wrong and what can be
+ * done about it. Takes @db. */
 static void
-pathways_application_open_store (PathwaysApplication *self)
+pathways_application_use_db (PathwaysApplication *self,
+                             PathwaysDb          *db,
+                             GError              *open_error)
 {
   PathwaysWindow *window = pathways_application_get_window (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = open_error != NULL ? g_error_copy (open_error) : NULL;
 
-  pathways_application_close_store (self);
-
-  self->db = pathways_db_open (self->db_path, &error);
+  self->db = db;
   if (self->db != NULL)
     self->store = pathways_store_new (self->db, &error);
 
@@ -167,6 +171,66 @@ pathways_application_open_store (PathwaysApplication *self)
     pathways_window_set_store (window, self->store);
 }
 
+/* Opens the database now, on the main thread: after the person restored a backup or set a
+ * damaged file aside, when the window is already up. */
+static void
+pathways_application_open_store (PathwaysApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  PathwaysDb *db;
+
+  pathways_application_close_store (self);
+  db = pathways_db_open (self->db_path, &error);
+  pathways_application_use_db (self, db, error);
+}
+
+static void
+open_db_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PathwaysDb *db = pathways_db_open (task_data, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+static void
+db_opened (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+  PathwaysDb *db = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (GPOINTER_TO_UINT (user_data) != self->store_serial)
+    {
+      g_clear_object (&db);
+      return;
+    }
+  pathways_timing_mark ("store-opened", NULL);
+  pathways_application_use_db (self, db, error);
+}
+
+/* Opens the database in a thread, for the window's first showing: SQLite's quick_check
+ * reads the whole file (about 150 ms for 95 MB), and the window can paint meanwhile. */
+static void
+pathways_application_open_store_async (PathwaysApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  pathways_application_close_store (self);
+  task = g_task_new (self, NULL, db_opened, GUINT_TO_POINTER (self->store_serial));
+  g_task_set_source_tag (task, pathways_application_open_store_async);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_task_run_in_thread (task, open_db_thread);
+}
+
 static PathwaysWindow *
 pathways_application_ensure_window (PathwaysApplication *self)
 {
@@ -176,7 +240,7 @@ pathways_application_ensure_window (PathwaysApplication *self)
     {
       window = pathways_window_new (self);
       pathways_timing_watch_first_frame (GTK_WINDOW (window));
-      pathways_application_open_store (self);
+      pathways_application_open_store_async (self);
     }
   return window;
 }

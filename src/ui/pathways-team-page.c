@@ -108,9 +108,12 @@ pathways_team_page_update (PathwaysTeamPage *self)
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->visible_people));
   gboolean archived = shown != NULL && pathways_person_get_archived (shown);
 
-  if (self->has_error)
+  if (self->has_error || self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      /* Without a store the records are still being opened (a fraction of a second at
+       * start-up): nothing is said yet, rather than "No Reports Yet". */
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        self->has_error ? "error" : "overview");
       gtk_stack_set_visible_child_name (self->sidebar_stack, "nobody");
       adw_status_page_set_title (self->nobody_page, "");
       adw_status_page_set_description (self->nobody_page, NULL);
