@@ -435,6 +435,46 @@ rank_function (const Fts5ExtensionApi  *api,
   sqlite3_result_double (result, -score);
 }
 
+/* ---- counting ---- */
+
+typedef struct
+{
+  sqlite3_int64 n;
+  sqlite3_int64 cap;
+} CountCall;
+
+static int
+count_row_cb (const Fts5ExtensionApi *api,
+              Fts5Context            *context,
+              void                   *user_data)
+{
+  CountCall *call = user_data;
+
+  return ++call->n > call->cap ? SQLITE_DONE : SQLITE_OK;
+}
+
+/* pathways_count(cap): how many rows have the query's first phrase, counting no further
+ * than cap + 1. Whether a word is in more than a few thousand sections is known after
+ * reading that many entries of its list, where the vocabulary tables read all of it. */
+static void
+count_function (const Fts5ExtensionApi  *api,
+                Fts5Context             *context,
+                sqlite3_context         *result,
+                int                      n_values,
+                sqlite3_value          **values)
+{
+  CountCall call = { 0, n_values > 0 ? sqlite3_value_int64 (values[0]) : G_MAXINT64 - 1 };
+  int rc = api->xQueryPhrase (context, 0, &call, count_row_cb);
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      sqlite3_result_error_code (result, rc);
+      return;
+    }
+
+  sqlite3_result_int64 (result, call.n);
+}
+
 static int
 register_tokenizer (sqlite3                     *db,
                     char                       **error_message,
@@ -454,6 +494,8 @@ register_tokenizer (sqlite3                     *db,
   rc = api->xCreateTokenizer (api, "pathways", &marker, &tokenizer, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "pathways_rank", &marker, rank_function, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "pathways_count", &marker, count_function, NULL);
   return rc;
 }
 

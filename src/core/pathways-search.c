@@ -18,7 +18,7 @@
 #include "pathways-search.h"
 
 /* Bump when the cache's tables or the tokenizer change: older caches are rebuilt. */
-#define CACHE_VERSION 4
+#define CACHE_VERSION 5
 
 /* A section's rowid is its page's id shifted by this many bits, plus its position. */
 #define SECTION_BITS 12
@@ -29,6 +29,9 @@
 
 /* A prefix standing for at most this many indexed words is searched as those words. */
 #define MAX_EXPANSIONS 8
+
+/* A prefix standing for at most this many words has their sections counted one by one. */
+#define MAX_COUNTED_WORDS 32
 
 /* A query whose every word is in more sections than this is broad ("team", "the"):
  * ranking all its matches would take tens of milliseconds, so the ones in titles and
@@ -247,11 +250,12 @@ struct _PathwaysSearchIndex
   sqlite3      *reader;     /* the main thread's connection, for queries */
   sqlite3_stmt *query;
   sqlite3_stmt *query_unranked;
-  sqlite3_stmt *vocab_exact;
+  sqlite3_stmt *next_word;
+  sqlite3_stmt *count_sections;
   sqlite3_stmt *vocab_prefix;
-  sqlite3_stmt *vocab_words;
-  sqlite3_stmt *vocab_exact_headings;
   sqlite3_stmt *vocab_prefix_headings;
+  char         *listed_prefix;  /* during a query: the prefix expanded, and all its words */
+  GPtrArray    *listed_words;
   guint         n_pages;
 
   GTask        *running;    /* the update in progress */
@@ -309,8 +313,10 @@ open_connection (const char  *path,
 {
   sqlite3 *db = NULL;
 
+  /* Each connection is used by one thread only (the reader by the main thread, a writer by
+   * its update's thread): SQLite needn't lock around every call. */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                       SQLITE_OPEN_PRIVATECACHE, NULL) != SQLITE_OK)
+                       SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       set_sqlite_error (db, path, error);
       sqlite3_close (db);
@@ -355,6 +361,9 @@ open_cache (const char  *path,
     "  tokenize = 'pathways');"
     "INSERT INTO section (section, rank)"
     "  VALUES ('rank', 'pathways_rank(0.0, 0.0, 10.0, 5.0, 1.0)');"
+    /* Words wait in memory until this much has been added (or a commit): a whole build
+     * writes a few big segments rather than merging dozens of small ones. */
+    "INSERT INTO section (section, rank) VALUES ('hashsize', 16777216);"
     "CREATE VIRTUAL TABLE section_vocab USING fts5vocab (section, row);"
     "CREATE VIRTUAL TABLE section_vocab_col USING fts5vocab (section, col);"
     "PRAGMA user_version = " G_STRINGIFY (CACHE_VERSION) ";"
@@ -421,12 +430,13 @@ pathways_search_index_finalize (GObject *object)
 
   sqlite3_finalize (self->query);
   sqlite3_finalize (self->query_unranked);
-  sqlite3_finalize (self->vocab_exact);
+  sqlite3_finalize (self->next_word);
+  sqlite3_finalize (self->count_sections);
   sqlite3_finalize (self->vocab_prefix);
-  sqlite3_finalize (self->vocab_words);
-  sqlite3_finalize (self->vocab_exact_headings);
   sqlite3_finalize (self->vocab_prefix_headings);
   sqlite3_close (self->reader);
+  g_free (self->listed_prefix);
+  g_clear_pointer (&self->listed_words, g_ptr_array_unref);
   g_clear_object (&self->again_handbook);
   g_ptr_array_unref (self->waiters);
   g_free (self->path);
@@ -552,6 +562,13 @@ pathways_search_index_open (const char  *cache_dir,
 
   self->reader = open_cache (self->path, error);
   if (self->reader == NULL)
+    return NULL;
+
+  /* The words of the index, one row per occurrence: the first row for a word costs one
+   * seek, where the row vocabulary counts all of a word's occurrences before giving it. */
+  if (!exec (self->reader, self->path,
+             "CREATE VIRTUAL TABLE temp.section_words USING fts5vocab (main, section, instance)",
+             error))
     return NULL;
 
   self->n_pages = count_pages (self->reader);
@@ -819,8 +836,9 @@ writer_init (Writer      *writer,
   if (writer->db == NULL)
     return FALSE;
 
-  /* FTS5 merges its segments in the page cache: a bigger one spares re-reading them. */
-  if (!exec (writer->db, path, "PRAGMA cache_size = -32768", error))
+  /* FTS5 merges its segments in the page cache: a bigger one spares re-reading them. The
+   * file is a cache that is rebuilt when damaged: a commit needn't wait for the disk. */
+  if (!exec (writer->db, path, "PRAGMA cache_size = -32768; PRAGMA synchronous = OFF", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -1304,31 +1322,147 @@ pathways_search_index_update_finish (PathwaysSearchIndex  *self,
 
 /* ---- querying ---- */
 
-/* How many sections have @term (a prefix: words starting with it), in any column or in
- * their titles and headings only, counting at most up to @cap. */
+/* The first indexed word from @from (@from_len bytes) up to below @upper, or NULL. One row
+ * of the instance vocabulary is the word's first occurrence: the row and column
+ * vocabularies would read every occurrence of it first, to count them. */
+static char *
+dup_next_word (PathwaysSearchIndex *self,
+               const char          *from,
+               gsize                from_len,
+               const char          *upper)
+{
+  char *word = NULL;
+
+  sqlite3_reset (self->next_word);
+  sqlite3_bind_text (self->next_word, 1, from, (int) from_len, SQLITE_STATIC);
+  sqlite3_bind_text (self->next_word, 2, upper, -1, SQLITE_STATIC);
+  if (sqlite3_step (self->next_word) == SQLITE_ROW)
+    word = g_strdup ((const char *) sqlite3_column_text (self->next_word, 0));
+  sqlite3_reset (self->next_word);
+
+  return word;
+}
+
+/* The indexed words starting with @prefix, in order, stopping after @max + 1 of them. */
+static GPtrArray *
+dup_words (PathwaysSearchIndex *self,
+           const char          *prefix,
+           guint                max)
+{
+  /* Tokens are UTF-8: every word starting with the prefix sorts below prefix + U+10FFFF. */
+  g_autofree char *upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *from = prefix;
+  gsize from_len = strlen (prefix);
+
+  while (words->len <= max)
+    {
+      char *word = dup_next_word (self, from, from_len, upper);
+
+      if (word == NULL)
+        break;
+      g_ptr_array_add (words, word);
+      /* The word and a NUL byte: the least string after it. */
+      from = word;
+      from_len = strlen (word) + 1;
+    }
+
+  return words;
+}
+
+/* How many sections @match finds, counting no further than @cap + 1. */
+static gint64
+count_sections (PathwaysSearchIndex *self,
+                const char          *match,
+                gint64               cap)
+{
+  gint64 n = 0;
+
+  sqlite3_reset (self->count_sections);
+  sqlite3_bind_text (self->count_sections, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->count_sections, 2, cap);
+  if (sqlite3_step (self->count_sections) == SQLITE_ROW)
+    n = sqlite3_column_int64 (self->count_sections, 0);
+  sqlite3_reset (self->count_sections);
+
+  return n;
+}
+
+/* How many sections have @word in @column (NULL: any), counting no further than @cap + 1. */
+static gint64
+word_sections (PathwaysSearchIndex *self,
+               const char          *word,
+               const char          *column,
+               gint64               cap)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  if (column != NULL)
+    g_string_append_printf (match, "{%s} : ", column);
+  g_string_append_c (match, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
+    }
+  g_string_append_c (match, '"');
+
+  return count_sections (self, match->str, cap);
+}
+
+/* How many sections have @term (a prefix: words starting with it, each counted), in any
+ * column or in their titles and headings only (in both: counted twice), counting no
+ * further than @cap + 1. Counting the rows the word finds stops at @cap; the vocabulary's
+ * counts are of every row, and are read only for a prefix of many words. */
 static gint64
 term_sections (PathwaysSearchIndex      *self,
                const PathwaysSearchTerm *term,
                gboolean                  headings,
                gint64                    cap)
 {
-  sqlite3_stmt *stmt = headings ? (term->prefix ? self->vocab_prefix_headings
-                                                : self->vocab_exact_headings)
-                                : (term->prefix ? self->vocab_prefix : self->vocab_exact);
-  g_autofree char *upper = NULL;
+  g_autoptr(GPtrArray) words = NULL;
   gint64 n = 0;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, term->token, -1, SQLITE_STATIC);
-  if (term->prefix)
+  if (term->prefix && g_strcmp0 (term->token, self->listed_prefix) == 0)
+    words = g_ptr_array_ref (self->listed_words);
+  else if (term->prefix)
     {
-      /* Tokens are UTF-8: every word starting with the prefix sorts below prefix + U+10FFFF. */
-      upper = g_strconcat (term->token, "\xf4\x8f\xbf\xbf", NULL);
-      sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+      words = dup_words (self, term->token, MAX_COUNTED_WORDS);
+      if (words->len > MAX_COUNTED_WORDS)
+        {
+          sqlite3_stmt *stmt = headings ? self->vocab_prefix_headings : self->vocab_prefix;
+          g_autofree char *upper = g_strconcat (term->token, "\xf4\x8f\xbf\xbf", NULL);
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, term->token, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+          while (n <= cap && sqlite3_step (stmt) == SQLITE_ROW)
+            n += sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+
+          return n;
+        }
     }
-  while (n <= cap && sqlite3_step (stmt) == SQLITE_ROW)
-    n += sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  else
+    {
+      words = g_ptr_array_new ();
+      g_ptr_array_add (words, term->token);
+    }
+
+  for (guint i = 0; i < words->len && n <= cap; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (!headings)
+        n += word_sections (self, word, NULL, cap - n);
+      else
+        {
+          n += word_sections (self, word, "title", cap - n);
+          if (n <= cap)
+            n += word_sections (self, word, "heading", cap - n);
+        }
+    }
 
   return n;
 }
@@ -1339,19 +1473,18 @@ expand_prefix (const char *prefix,
                gpointer    user_data)
 {
   PathwaysSearchIndex *self = user_data;
-  g_autofree char *upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-
-  sqlite3_reset (self->vocab_words);
-  sqlite3_bind_text (self->vocab_words, 1, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->vocab_words, 2, upper, -1, SQLITE_STATIC);
-  sqlite3_bind_int (self->vocab_words, 3, MAX_EXPANSIONS + 1);
-  while (sqlite3_step (self->vocab_words) == SQLITE_ROW)
-    g_ptr_array_add (words, g_strdup ((const char *) sqlite3_column_text (self->vocab_words, 0)));
-  sqlite3_reset (self->vocab_words);
+  GPtrArray *words = dup_words (self, prefix, MAX_EXPANSIONS);
 
   if (words->len > MAX_EXPANSIONS)
     g_clear_pointer (&words, g_ptr_array_unref);
+  else
+    {
+      /* All of the prefix's words: counting its sections needn't list them again. */
+      g_free (self->listed_prefix);
+      self->listed_prefix = g_strdup (prefix);
+      g_clear_pointer (&self->listed_words, g_ptr_array_unref);
+      self->listed_words = g_ptr_array_ref (words);
+    }
   return words;
 }
 
@@ -1477,6 +1610,35 @@ collect_sections (PathwaysSearchIndex  *self,
   return TRUE;
 }
 
+/* Runs @match: ranked when its words are in a few thousand sections at most, else the
+ * matches in titles and headings first, then the rest in the handbook's order. */
+static gboolean
+query_sections (PathwaysSearchIndex  *self,
+                const char           *match,
+                GPtrArray            *terms,
+                guint                 limit,
+                GPtrArray            *results,
+                GError              **error)
+{
+  g_autoptr(GHashTable) per_page = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                      g_free, NULL);
+  g_autofree char *headings_match = NULL;
+
+  if (!is_broad (self, terms, FALSE))
+    return collect_sections (self, self->query, match, limit, terms, per_page, seen, results,
+                             error);
+
+  /* Broad even in titles and headings (a word in most page titles): not ranked at all. */
+  headings_match = g_strdup_printf ("{title heading} : (%s)", match);
+  return collect_sections (self, is_broad (self, terms, TRUE) ? self->query_unranked
+                                                              : self->query,
+                           headings_match, limit, terms, per_page, seen, results, error) &&
+         collect_sections (self, self->query_unranked, match, limit, terms, per_page, seen,
+                           results, error);
+}
+
 /**
  * pathways_search_index_query:
  * @self: an index
@@ -1500,11 +1662,9 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
 {
   g_autoptr(GPtrArray) results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_search_result_free);
-  g_autoptr(GHashTable) per_page = NULL;
-  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *match = NULL;
-  g_autofree char *headings_match = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (PATHWAYS_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1519,44 +1679,25 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
       !prepare (self, &self->query_unranked,
                 "SELECT rowid, page, anchor, title, heading, body, 0.0"
                 " FROM section WHERE section MATCH ?1" EXCLUDED_SQL " LIMIT ?2", error) ||
-      !prepare (self, &self->vocab_exact,
-                "SELECT doc FROM section_vocab WHERE term = ?1", error) ||
+      !prepare (self, &self->next_word,
+                "SELECT term FROM temp.section_words WHERE term >= ?1 AND term < ?2 LIMIT 1",
+                error) ||
+      !prepare (self, &self->count_sections,
+                "SELECT pathways_count (section, ?2) FROM section WHERE section MATCH ?1"
+                " LIMIT 1", error) ||
       !prepare (self, &self->vocab_prefix,
                 "SELECT doc FROM section_vocab WHERE term >= ?1 AND term < ?2", error) ||
-      !prepare (self, &self->vocab_words,
-                "SELECT term FROM section_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-                error) ||
-      !prepare (self, &self->vocab_exact_headings,
-                "SELECT doc FROM section_vocab_col"
-                " WHERE term = ?1 AND col IN ('title', 'heading')", error) ||
       !prepare (self, &self->vocab_prefix_headings,
                 "SELECT doc FROM section_vocab_col"
                 " WHERE term >= ?1 AND term < ?2 AND col IN ('title', 'heading')", error))
     return NULL;
 
   match = pathways_search_dup_match_expanded (query, expand_prefix, self);
-  if (match == NULL)
-    return g_steal_pointer (&results);
-
   terms = pathways_search_dup_query_terms (query);
-  per_page = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ok = match == NULL || query_sections (self, match, terms, limit, results, error);
+  g_clear_pointer (&self->listed_prefix, g_free);
+  g_clear_pointer (&self->listed_words, g_ptr_array_unref);
 
-  if (!is_broad (self, terms, FALSE))
-    {
-      if (!collect_sections (self, self->query, match, limit, terms, per_page, seen, results,
-                             error))
-        return NULL;
-      return g_steal_pointer (&results);
-    }
-
-  /* Broad even in titles and headings (a word in most page titles): not ranked at all. */
-  headings_match = g_strdup_printf ("{title heading} : (%s)", match);
-  if (!collect_sections (self, is_broad (self, terms, TRUE) ? self->query_unranked : self->query,
-                         headings_match, limit, terms, per_page, seen, results, error) ||
-      !collect_sections (self, self->query_unranked, match, limit, terms, per_page, seen,
-                         results, error))
-    return NULL;
-
-  return g_steal_pointer (&results);
+  return ok ? g_steal_pointer (&results) : NULL;
 }
+
