@@ -344,10 +344,151 @@ get_fts5_api (sqlite3 *db)
 #define RANK_K1 1.2
 #define RANK_B 0.75
 
+/* A copy of one FTS5 table's column sizes (its docsize table), for one connection: ranking
+ * a common word's two thousand sections would otherwise seek each section's sizes in the
+ * table, two fifths of the query. Read whole, in one pass, by the first ranked query after
+ * the database changed. */
 typedef struct
 {
-  int     n_columns;
-  double *average;  /* tokens per column, over the table */
+  char          *table;
+  unsigned int   data_version;
+  gboolean       valid;
+  int            n_columns;
+  GArray        *rowids;  /* sqlite3_int64, ascending */
+  GArray        *sizes;   /* int, n_columns a row */
+  guint          hint;    /* where the last row was found: rows are ranked in rowid order */
+} SizeCache;
+
+static void
+size_cache_free (void *data)
+{
+  SizeCache *cache = data;
+
+  g_free (cache->table);
+  g_clear_pointer (&cache->rowids, g_array_unref);
+  g_clear_pointer (&cache->sizes, g_array_unref);
+  g_free (cache);
+}
+
+/* FTS5 stores a row's column sizes as SQLite varints, one a column. */
+static const guint8 *
+read_varint (const guint8 *p,
+             const guint8 *end,
+             int          *value)
+{
+  guint64 v = 0;
+
+  for (int i = 0; p < end && i < 9; i++, p++)
+    {
+      if (i == 8)
+        {
+          v = (v << 8) | *p++;
+          break;
+        }
+      v = (v << 7) | (*p & 0x7f);
+      if ((*p & 0x80) == 0)
+        {
+          p++;
+          break;
+        }
+    }
+  *value = (int) MIN (v, (guint64) G_MAXINT);
+
+  return p;
+}
+
+/* Makes @cache hold @table's sizes as the database is now. FALSE if they can't be read
+ * (a table without column sizes): the caller asks FTS5 row by row. */
+static gboolean
+size_cache_update (SizeCache  *cache,
+                   sqlite3    *db,
+                   const char *table,
+                   int         n_columns)
+{
+  unsigned int version = 0;
+  sqlite3_stmt *stmt = NULL;
+  char *sql;
+  int rc;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
+    return FALSE;
+  if (cache->rowids != NULL && cache->data_version == version &&
+      cache->n_columns == n_columns && g_strcmp0 (cache->table, table) == 0)
+    return cache->valid;
+
+  g_free (cache->table);
+  cache->table = g_strdup (table);
+  cache->data_version = version;
+  cache->n_columns = n_columns;
+  cache->valid = FALSE;
+  cache->hint = 0;
+  g_clear_pointer (&cache->rowids, g_array_unref);
+  g_clear_pointer (&cache->sizes, g_array_unref);
+  cache->rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  cache->sizes = g_array_new (FALSE, TRUE, sizeof (int));
+
+  sql = sqlite3_mprintf ("SELECT id, sz FROM main.\"%w_docsize\" ORDER BY id", table);
+  rc = sql != NULL ? sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
+      const guint8 *p = sqlite3_column_blob (stmt, 1);
+      const guint8 *end = p + sqlite3_column_bytes (stmt, 1);
+      guint first = cache->sizes->len;
+
+      g_array_append_val (cache->rowids, rowid);
+      g_array_set_size (cache->sizes, first + n_columns);
+      for (int c = 0; c < n_columns && p != NULL && p < end; c++)
+        p = read_varint (p, end, &g_array_index (cache->sizes, int, first + c));
+    }
+  sqlite3_finalize (stmt);
+  cache->valid = rc == SQLITE_DONE;
+
+  return cache->valid;
+}
+
+/* The sizes of row @rowid's columns, or NULL if it isn't in @cache. */
+static const int *
+size_cache_lookup (SizeCache     *cache,
+                   sqlite3_int64  rowid)
+{
+  const sqlite3_int64 *rowids = (const sqlite3_int64 *) (void *) cache->rowids->data;
+  guint lo = 0, hi = cache->rowids->len;
+
+  if (cache->hint < hi && rowids[cache->hint] <= rowid)
+    {
+      lo = cache->hint;
+      /* The next row is most often the one after the last. */
+      if (lo + 1 < hi && rowids[lo + 1] >= rowid)
+        hi = lo + 2;
+    }
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (rowids[mid] < rowid)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo >= cache->rowids->len || rowids[lo] != rowid)
+    return NULL;
+  cache->hint = lo;
+
+  return &g_array_index (cache->sizes, int, (gsize) lo * cache->n_columns);
+}
+
+typedef struct
+{
+  int        n_columns;
+  double    *average;  /* tokens per column, over the table */
+  SizeCache *sizes;    /* NULL: asked of FTS5 */
 } RankData;
 
 static void
@@ -359,19 +500,21 @@ rank_data_free (void *data)
   g_free (rank);
 }
 
-/* pathways_rank(weight, …): one weight per column. Like bm25() without its inverse
- * document frequency, which costs a pass over every row that has each query word: for a
- * query with a common word that pass was most of the time, even when the other words left
- * a handful of rows. Lower is better, as with bm25(). */
+/* Scores the current row with one weight per column in @weights. Like bm25() without its
+ * inverse document frequency, which costs a pass over every row that has each query word:
+ * for a query with a common word that pass was most of the time, even when the other words
+ * left a handful of rows. Lower is better, as with bm25(). */
 static void
-rank_function (const Fts5ExtensionApi  *api,
-               Fts5Context             *context,
-               sqlite3_context         *result,
-               int                      n_values,
-               sqlite3_value          **values)
+rank_row (const Fts5ExtensionApi  *api,
+          Fts5Context             *context,
+          sqlite3_context         *result,
+          const char              *table,
+          int                      n_weights,
+          sqlite3_value          **weights)
 {
   RankData *rank = api->xGetAuxdata (context, FALSE);
   g_autofree int *counts = NULL;
+  const int *sizes = NULL;
   int n_phrases = api->xPhraseCount (context);
   int n_inst = 0;
   double score = 0;
@@ -379,6 +522,7 @@ rank_function (const Fts5ExtensionApi  *api,
   if (rank == NULL)
     {
       sqlite3_int64 n_rows = 0;
+      SizeCache *cache = api->xUserData (context);
 
       rank = g_new0 (RankData, 1);
       rank->n_columns = api->xColumnCount (context);
@@ -391,6 +535,9 @@ rank_function (const Fts5ExtensionApi  *api,
           api->xColumnTotalSize (context, c, &total);
           rank->average[c] = n_rows > 0 && total > 0 ? (double) total / n_rows : 1.0;
         }
+      if (table != NULL && cache != NULL &&
+          size_cache_update (cache, sqlite3_context_db_handle (result), table, rank->n_columns))
+        rank->sizes = cache;
       if (api->xSetAuxdata (context, rank, rank_data_free) != SQLITE_OK)
         {
           rank_data_free (rank);
@@ -414,14 +561,20 @@ rank_function (const Fts5ExtensionApi  *api,
         counts[phrase * rank->n_columns + column]++;
     }
 
+  if (rank->sizes != NULL)
+    sizes = size_cache_lookup (rank->sizes, api->xRowid (context));
+
   for (int c = 0; c < rank->n_columns; c++)
     {
-      double weight = c < n_values ? sqlite3_value_double (values[c]) : 1.0;
+      double weight = c < n_weights ? sqlite3_value_double (weights[c]) : 1.0;
       int size = 0;
 
       if (weight == 0)
         continue;
-      api->xColumnSize (context, c, &size);
+      if (sizes != NULL)
+        size = sizes[c];
+      else
+        api->xColumnSize (context, c, &size);
       for (int p = 0; p < n_phrases; p++)
         {
           double tf = counts[p * rank->n_columns + c];
@@ -435,12 +588,39 @@ rank_function (const Fts5ExtensionApi  *api,
   sqlite3_result_double (result, -score);
 }
 
+/* pathways_rank(weight, …): one weight per column. */
+static void
+rank_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *context,
+               sqlite3_context         *result,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  rank_row (api, context, result, NULL, n_values, values);
+}
+
+/* pathways_rank_sized(table, weight, …): as pathways_rank(), the same scores, with the
+ * column sizes read from a copy of @table's kept in memory. @table is the FTS5 table the
+ * query is on: FTS5 doesn't tell its functions. */
+static void
+rank_sized_function (const Fts5ExtensionApi  *api,
+                     Fts5Context             *context,
+                     sqlite3_context         *result,
+                     int                      n_values,
+                     sqlite3_value          **values)
+{
+  const char *table = n_values > 0 ? (const char *) sqlite3_value_text (values[0]) : NULL;
+
+  rank_row (api, context, result, table, MAX (n_values - 1, 0), values + 1);
+}
+
 /* ---- counting ---- */
 
 typedef struct
 {
   sqlite3_int64 n;
   sqlite3_int64 cap;
+  gboolean      per_column;
 } CountCall;
 
 static int
@@ -450,12 +630,27 @@ count_row_cb (const Fts5ExtensionApi *api,
 {
   CountCall *call = user_data;
 
-  return ++call->n > call->cap ? SQLITE_DONE : SQLITE_OK;
+  if (call->per_column)
+    {
+      Fts5PhraseIter iter;
+      int column = -1;
+
+      for (api->xPhraseFirstColumn (context, 0, &iter, &column);
+           column >= 0 && call->n <= call->cap;
+           api->xPhraseNextColumn (context, &iter, &column))
+        call->n++;
+    }
+  else
+    call->n++;
+
+  return call->n > call->cap ? SQLITE_DONE : SQLITE_OK;
 }
 
-/* pathways_count(cap): how many rows have the query's first phrase, counting no further
- * than cap + 1. Whether a word is in more than a few thousand sections is known after
- * reading that many entries of its list, where the vocabulary tables read all of it. */
+/* pathways_count(cap[, per_column]): how many rows have the query's first phrase, counting
+ * no further than cap + 1. Whether a word is in more than a few thousand sections is known
+ * after reading that many entries of its list, where the vocabulary tables read all of it.
+ * With per_column, a row counts once for each column the phrase is in: a word's sections
+ * in two columns are counted in one pass over its list. */
 static void
 count_function (const Fts5ExtensionApi  *api,
                 Fts5Context             *context,
@@ -463,7 +658,8 @@ count_function (const Fts5ExtensionApi  *api,
                 int                      n_values,
                 sqlite3_value          **values)
 {
-  CountCall call = { 0, n_values > 0 ? sqlite3_value_int64 (values[0]) : G_MAXINT64 - 1 };
+  CountCall call = { 0, n_values > 0 ? sqlite3_value_int64 (values[0]) : G_MAXINT64 - 1,
+                     n_values > 1 && sqlite3_value_int (values[1]) != 0 };
   int rc = api->xQueryPhrase (context, 0, &call, count_row_cb);
 
   if (rc != SQLITE_OK && rc != SQLITE_DONE)
@@ -494,6 +690,9 @@ register_tokenizer (sqlite3                     *db,
   rc = api->xCreateTokenizer (api, "pathways", &marker, &tokenizer, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "pathways_rank", &marker, rank_function, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "pathways_rank_sized", g_new0 (SizeCache, 1),
+                               rank_sized_function, size_cache_free);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "pathways_count", &marker, count_function, NULL);
   return rc;

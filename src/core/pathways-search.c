@@ -24,6 +24,10 @@
 #define SECTION_BITS 12
 #define MAX_SECTIONS ((1 << SECTION_BITS) - 1)
 
+/* How much a match counts in each column of the section table: titles most, then
+ * headings, then the text. */
+#define RANK_WEIGHTS "0.0, 0.0, 10.0, 5.0, 1.0"
+
 /* A page shows at most this many of its sections in one list of results. */
 #define MAX_SECTIONS_PER_PAGE 3
 
@@ -359,8 +363,7 @@ open_cache (const char  *path,
     "CREATE VIRTUAL TABLE section USING fts5 ("
     "  page UNINDEXED, anchor UNINDEXED, title, heading, body,"
     "  tokenize = 'pathways');"
-    "INSERT INTO section (section, rank)"
-    "  VALUES ('rank', 'pathways_rank(0.0, 0.0, 10.0, 5.0, 1.0)');"
+    "INSERT INTO section (section, rank) VALUES ('rank', 'pathways_rank(" RANK_WEIGHTS ")');"
     /* Words wait in memory until this much has been added (or a commit): a whole build
      * writes a few big segments rather than merging dozens of small ones. */
     "INSERT INTO section (section, rank) VALUES ('hashsize', 16777216);"
@@ -1370,10 +1373,12 @@ dup_words (PathwaysSearchIndex *self,
   return words;
 }
 
-/* How many sections @match finds, counting no further than @cap + 1. */
+/* How many sections @match finds (@per_column: once for each of the columns it is in),
+ * counting no further than @cap + 1. */
 static gint64
 count_sections (PathwaysSearchIndex *self,
                 const char          *match,
+                gboolean             per_column,
                 gint64               cap)
 {
   gint64 n = 0;
@@ -1381,6 +1386,7 @@ count_sections (PathwaysSearchIndex *self,
   sqlite3_reset (self->count_sections);
   sqlite3_bind_text (self->count_sections, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (self->count_sections, 2, cap);
+  sqlite3_bind_int (self->count_sections, 3, per_column);
   if (sqlite3_step (self->count_sections) == SQLITE_ROW)
     n = sqlite3_column_int64 (self->count_sections, 0);
   sqlite3_reset (self->count_sections);
@@ -1388,17 +1394,18 @@ count_sections (PathwaysSearchIndex *self,
   return n;
 }
 
-/* How many sections have @word in @column (NULL: any), counting no further than @cap + 1. */
+/* How many sections have @word in any column, or (@headings) in their titles and in their
+ * headings, added up, counting no further than @cap + 1. */
 static gint64
 word_sections (PathwaysSearchIndex *self,
                const char          *word,
-               const char          *column,
+               gboolean             headings,
                gint64               cap)
 {
   g_autoptr(GString) match = g_string_new (NULL);
 
-  if (column != NULL)
-    g_string_append_printf (match, "{%s} : ", column);
+  if (headings)
+    g_string_append (match, "{title heading} : ");
   g_string_append_c (match, '"');
   for (const char *p = word; *p != '\0'; p++)
     {
@@ -1408,7 +1415,8 @@ word_sections (PathwaysSearchIndex *self,
     }
   g_string_append_c (match, '"');
 
-  return count_sections (self, match->str, cap);
+  /* Both columns in one pass over the word's sections, each column counted. */
+  return count_sections (self, match->str, headings, cap);
 }
 
 /* How many sections have @term (a prefix: words starting with it, each counted), in any
@@ -1451,18 +1459,7 @@ term_sections (PathwaysSearchIndex      *self,
     }
 
   for (guint i = 0; i < words->len && n <= cap; i++)
-    {
-      const char *word = g_ptr_array_index (words, i);
-
-      if (!headings)
-        n += word_sections (self, word, NULL, cap - n);
-      else
-        {
-          n += word_sections (self, word, "title", cap - n);
-          if (n <= cap)
-            n += word_sections (self, word, "heading", cap - n);
-        }
-    }
+    n += word_sections (self, g_ptr_array_index (words, i), headings, cap - n);
 
   return n;
 }
@@ -1674,8 +1671,10 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
 
   if (!prepare (self, &self->query,
                 "SELECT rowid, page, anchor, title, heading, body, rank"
-                " FROM section WHERE section MATCH ?1" EXCLUDED_SQL
-                " ORDER BY rank LIMIT ?2", error) ||
+                " FROM section WHERE section MATCH ?1"
+                /* The table's ranking, with its column sizes kept in memory. */
+                "  AND rank MATCH 'pathways_rank_sized (''section'', " RANK_WEIGHTS ")'"
+                EXCLUDED_SQL " ORDER BY rank LIMIT ?2", error) ||
       !prepare (self, &self->query_unranked,
                 "SELECT rowid, page, anchor, title, heading, body, 0.0"
                 " FROM section WHERE section MATCH ?1" EXCLUDED_SQL " LIMIT ?2", error) ||
@@ -1683,7 +1682,7 @@ pathways_search_index_query (PathwaysSearchIndex  *self,
                 "SELECT term FROM temp.section_words WHERE term >= ?1 AND term < ?2 LIMIT 1",
                 error) ||
       !prepare (self, &self->count_sections,
-                "SELECT pathways_count (section, ?2) FROM section WHERE section MATCH ?1"
+                "SELECT pathways_count (section, ?2, ?3) FROM section WHERE section MATCH ?1"
                 " LIMIT 1", error) ||
       !prepare (self, &self->vocab_prefix,
                 "SELECT doc FROM section_vocab WHERE term >= ?1 AND term < ?2", error) ||
