@@ -647,6 +647,77 @@ test_notes_tab_follows_person (Fixture       *fixture,
   g_assert_false (pathways_test_shows_label (fixture->window, "Ada shipped the importer"));
 }
 
+/* A team with years of 1-on-1s has a thousand open action items: the overview lists them
+ * 20 at a time, a "More" row after them, while its description counts them all. */
+static void
+test_overview_many_actions (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  PathwaysPerson *person;
+  GtkWidget *more;
+
+  pathways_team_page_set_store (fixture->page, NULL);
+  g_assert_true (pathways_store_load_sample_team (fixture->store, &error));
+  g_assert_no_error (error);
+  person = sample_person (fixture, "Kenji Watanabe");
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Follow-up number %u", i);
+
+      g_assert_cmpint (pathways_store_add_action_item (fixture->store, person, 0, body,
+                                                       PATHWAYS_OWNER_THEM, NULL, &error),
+                       >, 0);
+      g_assert_no_error (error);
+    }
+  open = pathways_store_list_open_actions (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, >, 45);
+  pathways_team_page_set_store (fixture->page, fixture->store);
+  pathways_test_settle ();
+
+  expected = g_strdup_printf ("%u open", open->len);
+  g_assert_true (g_str_has_prefix (overview_group_description (fixture, "Open Action Items"),
+                                   expected));
+  rows = overview_rows (fixture, "Open Action Items");
+  g_assert_cmpuint (rows->len, ==, 21);
+  more = g_ptr_array_index (rows, 20);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==, "More");
+  for (guint i = 0; i < 20; i++)
+    {
+      const PathwaysActionItem *item = g_ptr_array_index (open, i);
+
+      g_assert_cmpstr (row_title (g_ptr_array_index (rows, i)), ==, item->body);
+    }
+
+  /* "More" adds the next 20 where it was, and the focus goes to the first of them. */
+  adw_action_row_activate (ADW_ACTION_ROW (more));
+  pathways_test_settle ();
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = overview_rows (fixture, "Open Action Items");
+  g_assert_cmpuint (rows->len, ==, 41);
+  g_assert_true (g_ptr_array_index (rows, 40) == more);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 20)), ==,
+                   ((const PathwaysActionItem *) g_ptr_array_index (open, 20))->body);
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (rows, 20)));
+
+  /* Until the last: then "More" is gone. */
+  for (guint i = 0; i < 100 && gtk_widget_get_parent (more) != NULL; i++)
+    {
+      adw_action_row_activate (ADW_ACTION_ROW (more));
+      pathways_test_settle ();
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = overview_rows (fixture, "Open Action Items");
+    }
+  g_assert_cmpuint (rows->len, ==, open->len);
+  g_assert_null (gtk_widget_get_parent (more));
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, open->len - 1)), ==,
+                   ((const PathwaysActionItem *) g_ptr_array_index (open, open->len - 1))->body);
+}
+
 static void
 test_overview_without_store (void)
 {
@@ -673,6 +744,7 @@ main (int   argc,
   ADD ("database-error-page", test_database_error_page);
   ADD ("overview", test_overview);
   ADD ("overview-this-week", test_overview_this_week);
+  ADD ("overview-many-actions", test_overview_many_actions);
   ADD ("notes-tab-follows-person", test_notes_tab_follows_person);
 #undef ADD
   g_test_add_func ("/pathways/team/overview-without-store", test_overview_without_store);

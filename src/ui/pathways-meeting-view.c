@@ -740,6 +740,12 @@ make_point_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+/* GTK finds a wrapping label's smallest width by laying its text out at width 0: one
+ * character a line, each line shaped again, which for a long text takes far longer than
+ * the layout it is shown with. Long texts get a few words' width as their smallest
+ * instead, narrow enough for any window; short ones, cheap to measure, keep their own. */
+#define WRAP_MIN_CHARS 12
+
 static GtkWidget *
 make_label (const char *text,
             const char *css_class)
@@ -749,6 +755,8 @@ make_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (text != NULL && g_utf8_strlen (text, -1) > 2 * WRAP_MIN_CHARS)
+    gtk_label_set_width_chars (GTK_LABEL (label), WRAP_MIN_CHARS);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 

@@ -38,6 +38,8 @@ struct _PathwaysPersonPage
   PathwaysPersonReviews *reviews_view;
   PathwaysPersonNotes *notes_log_view;
   /* Not yet read for this person: the tab is filled when it is first shown. */
+  gboolean        meetings_stale;
+  gboolean        ladder_stale;
   gboolean        reviews_stale;
   gboolean        notes_stale;
   const PathwaysLadder *ladder;  /* borrowed: the window keeps it alive */
@@ -495,9 +497,28 @@ change_level_action (GtkWidget  *widget,
 
 /* ---- the tabs read when first shown ---- */
 
-/* The reviews and notes tabs are read when shown, not with the person: with years of
- * records they are hundreds of rows, and the view stack measures hidden pages too. Until
- * then they hold nobody, so no other person's records linger there. */
+/* A person's tabs are read when shown, not with the person: with years of records they
+ * are hundreds of rows, most of them in tabs never looked at before the next person is
+ * opened. Until then they hold nobody, so no other person's records linger there. */
+static void
+load_meetings (PathwaysPersonPage *self)
+{
+  if (!self->meetings_stale)
+    return;
+  self->meetings_stale = FALSE;
+  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
+                                        self->guide, self->ladder);
+}
+
+static void
+load_ladder (PathwaysPersonPage *self)
+{
+  if (!self->ladder_stale)
+    return;
+  self->ladder_stale = FALSE;
+  pathways_person_ladder_set_person (self->ladder_view, self->person);
+}
+
 static void
 load_reviews (PathwaysPersonPage *self)
 {
@@ -523,6 +544,10 @@ sync_tabs (PathwaysPersonPage *self)
 {
   const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (g_strcmp0 (visible, "meetings") == 0)
+    load_meetings (self);
+  if (g_strcmp0 (visible, "ladder") == 0)
+    load_ladder (self);
   if (g_strcmp0 (visible, "reviews") == 0)
     load_reviews (self);
   if (g_strcmp0 (visible, "notes") == 0)
@@ -729,8 +754,9 @@ pathways_person_page_set_store (PathwaysPersonPage *self,
   pathways_person_page_flush (self);
   g_set_object (&self->store, store);
   pathways_person_ladder_set_store (self->ladder_view, store);
-  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
-                                        self->guide, self->ladder);
+  if (!self->meetings_stale)
+    pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
+                                          self->guide, self->ladder);
   reload_tabs (self);
 }
 
@@ -756,9 +782,14 @@ pathways_person_page_set_person (PathwaysPersonPage *self,
     self->person_notify_id = g_signal_connect_swapped (person, "notify",
                                                        G_CALLBACK (on_person_notify), self);
   pathways_person_page_load (self);
-  pathways_person_ladder_set_person (self->ladder_view, person);
-  pathways_person_meetings_set_context (self->meetings_view, self->store, person, self->guide,
-                                        self->ladder);
+  /* The tabs let go of the one shown before; the visible one reads the new person. */
+  if (!self->ladder_stale)
+    pathways_person_ladder_set_person (self->ladder_view, NULL);
+  if (!self->meetings_stale)
+    pathways_person_meetings_set_context (self->meetings_view, self->store, NULL, self->guide,
+                                          self->ladder);
+  self->ladder_stale = TRUE;
+  self->meetings_stale = TRUE;
   reload_tabs (self);
 }
 
@@ -783,6 +814,7 @@ pathways_person_page_show_search_result (PathwaysPersonPage         *self,
     case PATHWAYS_SEARCH_TALKING_POINT:
     case PATHWAYS_SEARCH_ACTION_ITEM:
       adw_view_stack_set_visible_child_name (self->view_stack, "meetings");
+      load_meetings (self);
       pathways_person_meetings_show_meeting (self->meetings_view, result->meeting_id);
       break;
     case PATHWAYS_SEARCH_REVIEW:
@@ -797,6 +829,7 @@ pathways_person_page_show_search_result (PathwaysPersonPage         *self,
       break;
     case PATHWAYS_SEARCH_EVIDENCE:
       adw_view_stack_set_visible_child_name (self->view_stack, "ladder");
+      load_ladder (self);
       break;
     case PATHWAYS_SEARCH_PERSON:
       adw_view_stack_set_visible_child_name (self->view_stack, "details");
@@ -825,8 +858,9 @@ pathways_person_page_set_ladder (PathwaysPersonPage   *self,
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
   self->ladder = ladder;
   pathways_person_ladder_set_ladder (self->ladder_view, ladder);
-  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
-                                        self->guide, ladder);
+  if (!self->meetings_stale)
+    pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
+                                          self->guide, ladder);
   reload_tabs (self);
 }
 
@@ -840,8 +874,9 @@ pathways_person_page_set_guide (PathwaysPersonPage  *self,
 {
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
   self->guide = guide;
-  pathways_person_meetings_set_context (self->meetings_view, self->store, self->person, guide,
-                                        self->ladder);
+  if (!self->meetings_stale)
+    pathways_person_meetings_set_context (self->meetings_view, self->store, self->person,
+                                          guide, self->ladder);
 }
 
 /**

@@ -25,6 +25,9 @@ struct _PathwaysTeamOverview
   guint                reload_source;
   guint                n_open;      /* action items listed and not ticked since */
   guint                n_overdue;   /* of those, the overdue ones */
+  GPtrArray           *open_actions;   /* PathwaysActionItem: all of them, rows or not yet */
+  guint                n_action_rows;  /* the first ones, that have their row */
+  GtkWidget           *more_actions_row;
 
   AdwPreferencesGroup *reviews_group;
   GtkListBox          *reviews_list;
@@ -41,6 +44,11 @@ struct _PathwaysTeamOverview
 
 /* Evidence older than this leaves an expectation "without recent evidence". */
 #define EVIDENCE_RECENT_WEEKS 8
+
+/* Open action items get their rows this many at a time, a "More" row below: a team with
+ * years of 1-on-1s has a thousand of them, and laying out a row of wrapped text takes
+ * milliseconds. */
+#define ACTIONS_BATCH 20
 
 G_DEFINE_FINAL_TYPE (PathwaysTeamOverview, pathways_team_overview, GTK_TYPE_WIDGET)
 
@@ -190,13 +198,27 @@ list_box_clear (GtkListBox *list)
 #endif
 }
 
+/* GTK finds a wrapping label's smallest width by laying its text out at width 0: one
+ * character a line, each line shaped again, which for a long text takes far longer than
+ * the layout it is shown with. Long texts get a few words' width as their smallest
+ * instead, narrow enough for any window; short ones, cheap to measure, keep their own. */
+#define WRAP_MIN_CHARS 12
+
+static void
+label_set_wrap (GtkLabel *label)
+{
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  if (g_utf8_strlen (gtk_label_get_text (label), -1) > 2 * WRAP_MIN_CHARS)
+    gtk_label_set_width_chars (label, WRAP_MIN_CHARS);
+}
+
 static GtkWidget *
 dim_caption_label_new (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  label_set_wrap (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
@@ -288,8 +310,7 @@ row_new (GtkWidget  *prefix,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  label_set_wrap (GTK_LABEL (title));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
@@ -454,6 +475,13 @@ dup_action_caption (const PathwaysActionItem *item,
   return g_strdup_printf (_("%s · due %s"), owner, due);
 }
 
+static gboolean
+is_overdue_action (const PathwaysActionItem *item,
+                   const char               *today)
+{
+  return item->due_on != NULL && is_before_today (item->due_on, today);
+}
+
 static GtkWidget *
 action_row_new (PathwaysTeamOverview     *self,
                 const PathwaysActionItem *item,
@@ -466,7 +494,7 @@ action_row_new (PathwaysTeamOverview     *self,
   GtkWidget *title = gtk_label_new (item->body);
 
   data->id = item->id;
-  data->overdue = item->due_on != NULL && is_before_today (item->due_on, today);
+  data->overdue = is_overdue_action (item, today);
   data->title = title;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
@@ -476,11 +504,40 @@ action_row_new (PathwaysTeamOverview     *self,
   g_object_set_data_full (G_OBJECT (check), "action-row", data, g_free);
   g_signal_connect (check, "toggled", G_CALLBACK (on_action_toggled), self);
 
-  if (data->overdue)
-    self->n_overdue++;
-  self->n_open++;
-
   return row_new (check, title, caption, data->overdue, open_button_new (self, person));
+}
+
+/* Adds the next batch of rows, the "More" row staying last while some are left. */
+static void
+show_more_actions (PathwaysTeamOverview *self)
+{
+  g_autofree char *today = pathways_dup_today ();
+  guint end = MIN (self->n_action_rows + ACTIONS_BATCH, self->open_actions->len);
+
+  if (gtk_widget_get_parent (self->more_actions_row) != NULL)
+    gtk_list_box_remove (self->actions_list, self->more_actions_row);
+  for (; self->n_action_rows < end; self->n_action_rows++)
+    {
+      const PathwaysActionItem *item = g_ptr_array_index (self->open_actions,
+                                                          self->n_action_rows);
+      PathwaysPerson *person = pathways_store_lookup_person (self->store, item->person_id);
+
+      gtk_list_box_append (self->actions_list, action_row_new (self, item, person, today));
+    }
+  if (self->n_action_rows < self->open_actions->len)
+    gtk_list_box_append (self->actions_list, self->more_actions_row);
+}
+
+static void
+on_more_actions_activated (PathwaysTeamOverview *self)
+{
+  guint first = self->n_action_rows;
+
+  show_more_actions (self);
+  /* The focus was on the row that went away: on to the first of those just added. */
+  if (first < self->n_action_rows)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->actions_list,
+                                                                      first)));
 }
 
 static void
@@ -491,20 +548,27 @@ reload_actions (PathwaysTeamOverview *self,
   g_autoptr(GError) error = NULL;
 
   list_box_clear (self->actions_list);
+  g_ptr_array_set_size (self->open_actions, 0);
+  self->n_action_rows = 0;
   self->n_open = 0;
   self->n_overdue = 0;
 
   if (self->store != NULL)
     items = pathways_store_list_open_actions (self->store, NULL, &error);
 
+  /* Counted all at once, for the description; listed a batch at a time. */
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
-      const PathwaysActionItem *item = g_ptr_array_index (items, i);
-      PathwaysPerson *person = pathways_store_lookup_person (self->store, item->person_id);
+      PathwaysActionItem *item = g_ptr_array_index (items, i);
 
-      if (person != NULL)
-        gtk_list_box_append (self->actions_list, action_row_new (self, item, person, today));
+      if (pathways_store_lookup_person (self->store, item->person_id) == NULL)
+        continue;
+      g_ptr_array_add (self->open_actions, g_steal_pointer (&items->pdata[i]));
+      self->n_open++;
+      self->n_overdue += is_overdue_action (item, today) ? 1 : 0;
     }
+  if (self->open_actions->len > 0)
+    show_more_actions (self);
 
   if (error != NULL)
     gtk_list_box_append (self->actions_list, placeholder_row_new (error->message));
@@ -925,11 +989,25 @@ on_people_changed (PathwaysTeamOverview *self,
 static void
 pathways_team_overview_map (GtkWidget *widget)
 {
+  PathwaysTeamOverview *self = PATHWAYS_TEAM_OVERVIEW (widget);
+
   /* Ticked items, meetings planned and people edited since it was last shown all change
-   * what it says; the queries are cheap. */
-  pathways_team_overview_reload (PATHWAYS_TEAM_OVERVIEW (widget));
+   * what it says. Read before the next frame is drawn, not now: opening a person from
+   * elsewhere shows the Team area, and so this, only to hide it again at once. */
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_cb, self, NULL);
 
   GTK_WIDGET_CLASS (pathways_team_overview_parent_class)->map (widget);
+}
+
+static void
+pathways_team_overview_unmap (GtkWidget *widget)
+{
+  PathwaysTeamOverview *self = PATHWAYS_TEAM_OVERVIEW (widget);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (pathways_team_overview_parent_class)->unmap (widget);
 }
 
 static void
@@ -942,6 +1020,8 @@ pathways_team_overview_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (pathways_store_get_people (self->store), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_TEAM_OVERVIEW);
+  g_clear_object (&self->more_actions_row);
+  g_clear_pointer (&self->open_actions, g_ptr_array_unref);
   /* The scrolled window has no name in the template, so the template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -958,6 +1038,7 @@ pathways_team_overview_class_init (PathwaysTeamOverviewClass *klass)
 
   object_class->dispose = pathways_team_overview_dispose;
   widget_class->map = pathways_team_overview_map;
+  widget_class->unmap = pathways_team_overview_unmap;
 
   /**
    * PathwaysTeamOverview::open-person:
@@ -990,6 +1071,15 @@ static void
 pathways_team_overview_init (PathwaysTeamOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->open_actions = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_action_item_free);
+  self->more_actions_row = g_object_ref_sink (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_actions_row), _("More"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->more_actions_row),
+                             gtk_image_new_from_icon_name ("go-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->more_actions_row), TRUE);
+  g_signal_connect_swapped (self->more_actions_row, "activated",
+                            G_CALLBACK (on_more_actions_activated), self);
 }
 
 /**
