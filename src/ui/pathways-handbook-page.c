@@ -45,6 +45,12 @@ struct _PathwaysHandbookPage
   char                 *highlight_anchor;  /* to tint when the page being loaded shows */
   guint                 reflow_timeout;
   guint                 scroll_tree_idle;
+  /* The first handbook loaded waits for the window's first frame (see handbook_loaded). */
+  gboolean              window_painted;
+  char                 *pending_page;      /* the page asked for, while it waits */
+  GdkFrameClock        *pending_clock;
+  gulong                pending_paint_handler;
+  guint                 pending_timeout;
 
   char                 *current_page;
   char                 *page_title_text;
@@ -1043,6 +1049,55 @@ pathways_handbook_page_show_handbook_error (PathwaysHandbookPage *self,
   pathways_handbook_page_show_status (self, "folder-symbolic", title, error->message, TRUE);
 }
 
+static void install_handbook (PathwaysHandbookPage *self,
+                              const char           *requested);
+
+static void
+cancel_pending_install (PathwaysHandbookPage *self)
+{
+  if (self->pending_clock != NULL)
+    g_signal_handler_disconnect (self->pending_clock, self->pending_paint_handler);
+  self->pending_paint_handler = 0;
+  g_clear_object (&self->pending_clock);
+  g_clear_handle_id (&self->pending_timeout, g_source_remove);
+  g_clear_pointer (&self->pending_page, g_free);
+}
+
+static void
+install_pending (PathwaysHandbookPage *self)
+{
+  g_autofree char *requested = g_steal_pointer (&self->pending_page);
+
+  cancel_pending_install (self);
+  install_handbook (self, requested);
+}
+
+static void
+on_first_paint (GdkFrameClock        *clock,
+                PathwaysHandbookPage *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+
+  /* GTK may run a frame before the window is on screen: the one that counts is after. */
+  if (surface != NULL && !gdk_surface_get_mapped (surface))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (native));
+      return;
+    }
+  install_pending (self);
+}
+
+static gboolean
+first_paint_timeout_cb (gpointer user_data)
+{
+  PathwaysHandbookPage *self = user_data;
+
+  self->pending_timeout = 0;
+  install_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 handbook_loaded (GObject      *object,
                  GAsyncResult *result,
@@ -1052,7 +1107,7 @@ handbook_loaded (GObject      *object,
   g_autofree char *requested = user_data;
   g_autoptr(GError) error = NULL;
   PathwaysHandbookPage *self;
-  const char *page = NULL;
+  GtkWidget *root;
 
   gboolean loaded = pathways_handbook_load_finish (handbook, result, &error);
 
@@ -1067,6 +1122,35 @@ handbook_loaded (GObject      *object,
       return;
     }
 
+  /* Building the page tree and the first page of a big handbook takes a few hundred
+   * milliseconds; at start-up the window shows itself (loading) first. The scan's result
+   * comes at the default priority, above drawing's, so it would otherwise go first. A
+   * timeout covers a window that never paints (hidden at once, say). */
+  root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (!self->window_painted && root != NULL && gtk_widget_get_mapped (root)
+      && gtk_widget_get_frame_clock (root) != NULL)
+    {
+      cancel_pending_install (self);
+      self->pending_page = g_steal_pointer (&requested);
+      self->pending_clock = g_object_ref (gtk_widget_get_frame_clock (root));
+      self->pending_paint_handler = g_signal_connect (self->pending_clock, "after-paint",
+                                                      G_CALLBACK (on_first_paint), self);
+      self->pending_timeout = g_timeout_add (1000, first_paint_timeout_cb, self);
+      gtk_widget_queue_draw (root);
+      return;
+    }
+  install_handbook (self, requested);
+}
+
+/* Shows a freshly loaded handbook: its page tree, then the page asked for or its home. */
+static void
+install_handbook (PathwaysHandbookPage *self,
+                  const char           *requested)
+{
+  PathwaysHandbook *handbook = self->handbook;
+  const char *page = NULL;
+
+  self->window_painted = TRUE;
   pathways_timing_mark ("handbook-loaded", "%u", pathways_handbook_get_n_pages (handbook));
   self->tree_model = gtk_tree_list_model_new (create_root_model (handbook), FALSE, FALSE,
                                               create_child_model, NULL, NULL);
@@ -1174,6 +1258,7 @@ pathways_handbook_page_open (PathwaysHandbookPage *self,
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
+  cancel_pending_install (self);
   if (self->handbook != NULL)
     g_signal_handlers_disconnect_by_data (self->handbook, self);
   g_clear_object (&self->handbook);
@@ -1640,6 +1725,7 @@ pathways_handbook_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->page_cancellable);
+  cancel_pending_install (self);
   g_clear_handle_id (&self->reflow_timeout, g_source_remove);
   g_clear_handle_id (&self->scroll_tree_idle, g_source_remove);
   if (self->handbook != NULL)
