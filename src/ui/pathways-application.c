@@ -113,14 +113,14 @@ pathways_application_start_daily_backup (PathwaysApplication *self)
 
 /* Puts an opened database (or why it could not be opened) to use: the store, the day's
  * backup, this year's review cycles; or, in the Team area, what went wrong and what can be
- * done about it. Takes @db. */
+ * done about it. Takes @db, or @open_error when @db is %NULL. */
 static void
 pathways_application_use_db (PathwaysApplication *self,
                              PathwaysDb          *db,
                              GError              *open_error)
 {
   PathwaysWindow *window = pathways_application_get_window (self);
-  g_autoptr(GError) error = open_error != NULL ? g_error_copy (open_error) : NULL;
+  g_autoptr(GError) error = open_error;
 
   self->db = db;
   if (self->db != NULL)
@@ -181,7 +181,7 @@ pathways_application_open_store (PathwaysApplication *self)
 
   pathways_application_close_store (self);
   db = pathways_db_open (self->db_path, &error);
-  pathways_application_use_db (self, db, error);
+  pathways_application_use_db (self, db, g_steal_pointer (&error));
 }
 
 static void
@@ -214,7 +214,7 @@ db_opened (GObject      *object,
       return;
     }
   pathways_timing_mark ("store-opened", NULL);
-  pathways_application_use_db (self, db, error);
+  pathways_application_use_db (self, db, g_steal_pointer (&error));
 }
 
 /* Opens the database in a thread, for the window's first showing: SQLite's quick_check

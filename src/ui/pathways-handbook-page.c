@@ -45,8 +45,8 @@ struct _PathwaysHandbookPage
   char                 *highlight_anchor;  /* to tint when the page being loaded shows */
   guint                 reflow_timeout;
   guint                 scroll_tree_idle;
-  /* The first handbook loaded waits for the window's first frame (see handbook_loaded). */
-  gboolean              window_painted;
+  /* Only the first handbook shown waits for the window's first frame (handbook_loaded). */
+  gboolean              shown_a_handbook;
   char                 *pending_page;      /* the page asked for, while it waits */
   GdkFrameClock        *pending_clock;
   gulong                pending_paint_handler;
@@ -1127,7 +1127,7 @@ handbook_loaded (GObject      *object,
    * comes at the default priority, above drawing's, so it would otherwise go first. A
    * timeout covers a window that never paints (hidden at once, say). */
   root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (!self->window_painted && root != NULL && gtk_widget_get_mapped (root)
+  if (!self->shown_a_handbook && root != NULL && gtk_widget_get_mapped (root)
       && gtk_widget_get_frame_clock (root) != NULL)
     {
       cancel_pending_install (self);
@@ -1150,7 +1150,7 @@ install_handbook (PathwaysHandbookPage *self,
   PathwaysHandbook *handbook = self->handbook;
   const char *page = NULL;
 
-  self->window_painted = TRUE;
+  self->shown_a_handbook = TRUE;
   pathways_timing_mark ("handbook-loaded", "%u", pathways_handbook_get_n_pages (handbook));
   self->tree_model = gtk_tree_list_model_new (create_root_model (handbook), FALSE, FALSE,
                                               create_child_model, NULL, NULL);
