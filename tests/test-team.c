@@ -282,6 +282,19 @@ overview_group_description (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
+/* The overview reads its data in an idle once it is on screen, and under load (ASan) the
+ * window may be mapped late: waits, bounded, until the open action items are counted. */
+static void
+settle_until_actions_listed (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  pathways_test_settle ();
+  while (g_strcmp0 (overview_group_description (fixture, "Open Action Items"), "") <= 0
+         && g_get_monotonic_time () < deadline)
+    pathways_test_settle_for (50);
+}
+
 /* The row's label whose text contains @text, or NULL. */
 static GtkLabel *
 row_label (GtkWidget  *row,
@@ -415,7 +428,7 @@ test_overview (Fixture       *fixture,
                                            &error);
   g_assert_no_error (error);
   pathways_team_page_set_store (fixture->page, fixture->store);
-  pathways_test_settle ();
+  settle_until_actions_listed (fixture);
 
   /* Every open action item is listed in the store's order, the manager's own first. */
   open = pathways_store_list_open_actions (fixture->store, NULL, &error);
@@ -677,7 +690,7 @@ test_overview_many_actions (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (open->len, >, 45);
   pathways_team_page_set_store (fixture->page, fixture->store);
-  pathways_test_settle ();
+  settle_until_actions_listed (fixture);
 
   expected = g_strdup_printf ("%u open", open->len);
   g_assert_true (g_str_has_prefix (overview_group_description (fixture, "Open Action Items"),
